@@ -1,0 +1,19 @@
+"""Per-document analysis: one parsed document in, plain data out (cacheable).
+
+    analyse(document, sdoc) -> DocResult
+"""
+
+from __future__ import annotations
+
+from kg import extract, mentions, quotes
+from kg.model import DocResult, Document, Fact
+
+
+def analyse(document: Document, sdoc) -> DocResult:
+    """Mentions, facts and quotes of one document parsed by spaCy."""
+    sentences, found, titles = mentions.collect(sdoc)
+    facts = extract.facts(sdoc, found)
+    facts += [Fact(m.span, "hasRole", title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
+              for m, title in titles]
+    quoted, said = quotes.find(sdoc, found)
+    return DocResult(document, sentences, tuple(found), tuple(facts + said), tuple(quoted))

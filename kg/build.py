@@ -1,0 +1,134 @@
+"""The whole build: corpus -> spaCy -> mentions and facts -> entities -> RDF -> exports.
+
+    build(settings) -> BuildReport
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, Graph
+
+from kg import corpus, nlp
+from kg.analyse import analyse
+from kg.errors import ExportError
+from kg.export import graphml, html, turtle
+from kg.export.atomic import write_bytes
+from kg.export.view import to_networkx
+from kg.graph import KG, assemble
+from kg.model import KINDS, DocResult
+from kg.resolve import Resolution, cluster
+from kg.settings import Settings
+
+EXPORTS = ("graph.ttl", "graph.html", "graph.graphml")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did and how long its stages took (seconds)."""
+
+    documents: int
+    entities: dict[str, int]
+    facts: int
+    statements: int
+    triples: int
+    exports: tuple[Path, ...]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """A few human lines: counts per class, facts, statements and where time went."""
+        kinds = ", ".join(f"{self.entities.get(k, 0)} {k.lower()}s" for k in KINDS)
+        total = sum(self.timings.values())
+        spacy = self.timings.get("spacy", 0.0)
+        lines = [
+            f"{self.documents} documents: {kinds}",
+            f"{self.facts} facts, {self.statements} statements, {self.triples} triples",
+            f"wrote {', '.join(str(p) for p in self.exports)}",
+            f"{total:.1f} s ({spacy:.1f} s spaCy, {total - spacy:.1f} s the rest: "
+            + ", ".join(f"{k} {v:.1f}" for k, v in self.timings.items() if k != "spacy") + ")",
+        ]
+        return "\n".join(lines)
+
+
+def extract(settings: Settings, progress: Progress | None = None,
+            timings: dict[str, float] | None = None) -> list[DocResult]:
+    """Read and analyse every document of the corpus (the per-document half of a build)."""
+    timings = timings if timings is not None else {}
+    started = time.perf_counter()
+    documents = corpus.read_corpus(settings.corpus)
+    timings["read"] = time.perf_counter() - started
+    started = time.perf_counter()
+    nlp.load(settings.model)
+    timings["load model"] = time.perf_counter() - started
+    results, spacy_time, analyse_time = [], 0.0, 0.0
+    parsed = nlp.parse(documents, settings)
+    for done in range(1, len(documents) + 1):
+        started = time.perf_counter()
+        document, sdoc = next(parsed)
+        spacy_time += time.perf_counter() - started
+        started = time.perf_counter()
+        results.append(analyse(document, sdoc))
+        analyse_time += time.perf_counter() - started
+        if progress:
+            progress(done, len(documents))
+    timings["spacy"] = spacy_time
+    timings["extract"] = analyse_time
+    return results
+
+
+def build_graph(results: list[DocResult], settings: Settings) -> tuple[Graph, Resolution]:
+    """The corpus-wide half: resolve entities and assemble the RDF graph."""
+    resolution = cluster(results)
+    return assemble(results, resolution, settings), resolution
+
+
+def write_exports(graph: Graph, out: Path, title: str = "kg graph") -> tuple[Path, ...]:
+    """Render all exports in memory, then move each into OUT atomically, so a failure
+    leaves the previous exports as they were."""
+    view = to_networkx(graph)
+    payloads = {
+        "graph.ttl": turtle.serialize(graph),
+        "graph.html": html.render(view, title=title).encode("utf-8"),
+        "graph.graphml": graphml.serialize(view),
+    }
+    try:
+        for name in EXPORTS:
+            write_bytes(out / name, payloads[name])
+    except OSError as exc:
+        raise ExportError(f"cannot write exports to {out}: {exc.strerror}; "
+                          "check the folder's permissions and free space, or pass --out") from None
+    return tuple(out / name for name in EXPORTS)
+
+
+def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+    """Build the graph of SETTINGS.corpus and write its exports into SETTINGS.out.
+
+    >>> print(build(Settings(corpus=Path("corpus"))).summary())  # doctest: +SKIP
+    5 documents: 17 persons, ...
+    """
+    timings: dict[str, float] = {}
+    results = extract(settings, progress, timings)
+    started = time.perf_counter()
+    graph, resolution = build_graph(results, settings)
+    timings["resolve+assemble"] = time.perf_counter() - started
+    started = time.perf_counter()
+    exports = write_exports(graph, settings.out)
+    timings["export"] = time.perf_counter() - started
+    statements = len(set(graph.subjects(RDF.type, KG.Statement)))
+    facts = len({(s, p, o) for st in graph.subjects(RDF.type, KG.Statement)
+                 for s, p, o in [(graph.value(st, RDF.subject), graph.value(st, RDF.predicate),
+                                  graph.value(st, RDF.object))]})
+    return BuildReport(
+        documents=len(results),
+        entities=dict(Counter(e.kind for e in resolution.entities)),
+        facts=facts,
+        statements=statements,
+        triples=len(graph),
+        exports=exports,
+        timings=timings,
+    )

@@ -1,0 +1,161 @@
+"""Stage 1: find the corpus's files, read them as text, strip web boilerplate.
+
+    read_corpus(Path("corpus")) -> list[Document]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from kg.dates import document_date
+from kg.errors import CorpusError
+from kg.model import Document
+
+SUFFIXES = (".txt", ".md")
+
+_AD_SIZE = re.compile(r"^\d{2,4}\s*[x×]\s*\d{2,4}$")
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+# Page chrome that scrapers keep: never prose, never a name.
+_CHROME = {
+    "advertisement",
+    "exit mobile version",
+    "skip to content",
+    "share this:",
+    "share this",
+    "related posts",
+    "this page references:",
+    "read more",
+    "print",
+    "menu",
+}
+
+
+def discover(root: Path) -> list[Path]:
+    """Every .txt and .md file under ROOT, recursively, hidden files and folders excluded.
+
+    >>> discover(Path("corpus"))[:1]  # doctest: +SKIP
+    [PosixPath('corpus/000_439010555b33e329.txt')]
+    """
+    if not root.is_dir():
+        raise CorpusError(f"corpus folder {root} does not exist: create it and add .txt or .md files, "
+                          "or point --corpus at your folder")
+    found = [
+        path
+        for path in root.rglob("*")
+        if path.suffix.lower() in SUFFIXES
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    ]
+    if not found:
+        raise CorpusError(f"no documents in {root}: add .txt or .md files")
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode a file's bytes as text, or raise a CorpusError saying what to do."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise CorpusError(f"{path}: broken UTF-16 text ({exc.reason}); re-save it as UTF-8") from None
+    if b"\x00" in data or data.startswith(b"%PDF"):
+        raise CorpusError(f"{path}: binary file, not text; convert it to plain text or remove it from the corpus")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at {exc.start}); "
+            "convert it with `iconv -f latin1 -t utf-8` or remove it from the corpus"
+        ) from None
+
+
+def clean(raw: str) -> str:
+    """Normalise line ends and drop boilerplate lines: ad sizes, bare URLs, page chrome,
+    a breadcrumb line that ends with the next line, and repeats of short caption lines.
+
+    >>> clean("728 x 90\\n\\nTitle here\\nA caption\\nText.\\nA caption\\nhttp://x.y/z\\n")
+    'Title here\\nA caption\\nText.\\n'
+    """
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [line.rstrip() for line in text.split("\n")]
+    kept: list[str] = []
+    seen_captions: set[str] = set()
+    for i, line in enumerate(lines):
+        bare = line.strip()
+        key = bare.lower()
+        if _AD_SIZE.match(bare) or _BARE_URL.match(bare) or key in _CHROME:
+            continue
+        following = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+        if following and bare != following and len(following) > 20 and bare.endswith(following):
+            continue  # "Home News Protests <title>" above "<title>"
+        if bare and len(bare.split()) < 15 and not bare.endswith((".", "!", "?", ":", '"', "”")):
+            if key in seen_captions:
+                continue
+            seen_captions.add(key)
+        kept.append(line)
+    out = "\n".join(kept).strip("\n")
+    out = re.sub(r"\n{3,}", "\n\n", out)
+    return out + "\n" if out else ""
+
+
+def title_of(text: str, fallback: str) -> str:
+    """The first heading-like line: the first line of four or more words (a site name of
+    one or two words often comes first), else the first line, else FALLBACK."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for line in lines[:5]:
+        if 4 <= len(line.split()) <= 30:
+            return line
+    return lines[0] if lines else fallback
+
+
+def doc_id_of(relative: Path) -> str:
+    """The document's IRI slug: its path under the corpus without suffix, slugged.
+
+    >>> doc_id_of(Path("000_439010555b33e329.txt")), doc_id_of(Path("news/A b.md"))
+    ('000-439010555b33e329', 'news-a-b')
+    """
+    from kg.slug import slugify
+
+    return slugify(relative.with_suffix("").as_posix())
+
+
+def read_document(path: Path, root: Path, project: Path | None = None) -> Document:
+    """Read one file into a Document, or raise a CorpusError naming it."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
+    text = clean(decode(data, path))
+    if not text.strip():
+        raise CorpusError(f"{path}: empty file; add text to it or remove it from the corpus")
+    relative = path.relative_to(root)
+    base = project or Path.cwd()
+    try:
+        source = path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        source = (Path(root.name) / relative).as_posix()
+    return Document(
+        doc_id=doc_id_of(relative),
+        source=source,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=title_of(text, path.stem),
+        date=document_date(text.split("\n")),
+    )
+
+
+def read_corpus(root: Path, project: Path | None = None) -> list[Document]:
+    """Read every document under ROOT; any unreadable file stops the build with its name.
+
+    >>> [d.doc_id for d in read_corpus(Path("corpus"))][:1]  # doctest: +SKIP
+    ['000-439010555b33e329']
+    """
+    docs = [read_document(path, root, project) for path in discover(root)]
+    ids = [d.doc_id for d in docs]
+    if len(set(ids)) != len(ids):
+        dup = sorted({i for i in ids if ids.count(i) > 1})[0]
+        raise CorpusError(f"two files in {root} map to the same document name '{dup}'; rename one of them")
+    return docs

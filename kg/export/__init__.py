@@ -1,0 +1,1 @@
+"""Exports of the assembled graph: Turtle, GraphML and the interactive HTML page."""

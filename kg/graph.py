@@ -1,0 +1,201 @@
+"""Stage 6: assemble the RDF graph under the contract of ontology/kg.ttl.
+
+    assemble(results, resolution, settings) -> rdflib.Graph
+
+Every extracted fact goes through `assert_fact`, which writes the triple *and* its
+kg:Statement, so no extractor can skip provenance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from kg.dates import xsd_type
+from kg.model import DocResult, Fact
+from kg.resolve import Resolution
+from kg.settings import Settings
+
+KG = Namespace("https://example.org/kg/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+
+# The contract's prefixes (shared/spec/ontology.md); kgr is the settings' base IRI.
+PREFIXES = {
+    "kg": KG,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "xsd": XSD,
+    "owl": OWL,
+    "schema": SCHEMA,
+    "foaf": FOAF,
+    "time": TIME,
+}
+ENTITY_KINDS = ("Person", "Organization", "Place", "Event")
+AGENT_KINDS = ("Person", "Organization")
+
+# Domain and range of each fact property (ontology/kg.ttl): a fact whose resolved ends do
+# not fit (NER called a person an organisation, say) is dropped rather than asserted.
+SIGNATURES = {
+    "memberOf": (AGENT_KINDS, ("Organization",)),
+    "leaderOf": (("Person",), ("Organization",)),
+    "hasRole": (("Person",), None),
+    "participatedIn": (AGENT_KINDS, ("Event",)),
+    "location": (("Event", "Organization"), ("Place",)),
+    "onDate": (("Event",), ("Date",)),
+    "relatedTo": (ENTITY_KINDS, ENTITY_KINDS),
+    "said": (AGENT_KINDS, None),
+}
+
+
+def new_graph(base_iri: str) -> Graph:
+    """An empty graph with the contract's prefixes bound."""
+    graph = Graph(bind_namespaces="none")
+    graph.bind("kgr", Namespace(base_iri))
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def assert_fact(
+    graph: Graph,
+    base: Namespace,
+    subject: URIRef,
+    predicate: URIRef,
+    obj: URIRef | Literal,
+    *,
+    document: URIRef,
+    evidence: str,
+    confidence: float,
+    method: str,
+    relation: str | None = None,
+    sentence: int | None = None,
+) -> URIRef:
+    """Assert SUBJECT PREDICATE OBJ and describe it by a kg:Statement from one sentence.
+
+    The statement IRI is a hash of the triple, document and sentence, so the same
+    claim made in another sentence gets its own statement and a rebuild gets the same IRI.
+    Returns the statement's IRI.
+    """
+    graph.add((subject, predicate, obj))
+    statement = base[f"statement/{_hash(subject, predicate, obj, document, sentence, relation, evidence)}"]
+    graph.add((statement, RDF.type, KG.Statement))
+    graph.add((statement, RDF.subject, subject))
+    graph.add((statement, RDF.predicate, predicate))
+    graph.add((statement, RDF.object, obj))
+    graph.add((statement, PROV.wasDerivedFrom, document))
+    graph.add((statement, KG.evidence, Literal(evidence)))
+    graph.add((statement, KG.confidence, Literal(Decimal(str(round(confidence, 2))), datatype=XSD.decimal)))
+    graph.add((statement, KG.method, Literal(method)))
+    if relation:
+        graph.add((statement, KG.relation, Literal(relation)))
+    if sentence is not None:
+        graph.add((statement, KG.sentenceIndex, Literal(sentence)))
+    return statement
+
+
+def _add_entities(graph: Graph, base: Namespace, resolution: Resolution) -> None:
+    for entity in resolution.entities:
+        node = base[entity.key]
+        graph.add((node, RDF.type, KG[entity.kind]))
+        graph.add((node, RDFS.label, Literal(entity.label)))
+        for alias in entity.aliases:
+            graph.add((node, SKOS.altLabel, Literal(alias)))
+        graph.add((node, KG.mentionCount, Literal(entity.mention_count)))
+        if entity.value:
+            graph.add((node, KG.value, Literal(entity.value, datatype=XSD[xsd_type(entity.value)])))
+
+
+def _add_document(graph: Graph, base: Namespace, result: DocResult, resolution: Resolution) -> URIRef:
+    doc = result.document
+    node = base[f"document/{doc.doc_id}"]
+    graph.add((node, RDF.type, KG.Document))
+    graph.add((node, DCTERMS.title, Literal(doc.title)))
+    if doc.date:
+        graph.add((node, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
+    graph.add((node, KG.sourceFile, Literal(doc.source)))
+    graph.add((node, KG.sha256, Literal(doc.sha256)))
+    kinds = {e.key: e.kind for e in resolution.entities}
+    for mention in result.mentions:
+        key = resolution.entity_of(doc.doc_id, mention.span)
+        if key and kinds[key] in ENTITY_KINDS:
+            graph.add((node, KG.mentions, base[key]))
+    return node
+
+
+def _quote_node(base: Namespace, text: str) -> URIRef:
+    return base[f"quote/{_hash(text)}"]
+
+
+def _add_quotes(graph: Graph, base: Namespace, result: DocResult, document: URIRef, resolution: Resolution) -> None:
+    for quote in result.quotes:
+        node = _quote_node(base, quote.text)
+        graph.add((node, RDF.type, KG.Quote))
+        graph.add((node, KG.text, Literal(quote.text)))
+        graph.add((node, PROV.wasDerivedFrom, document))
+        for mention in result.mentions:
+            key = resolution.entity_of(result.document.doc_id, mention.span)
+            if key and quote.start <= mention.start < quote.end and not key.startswith("date/"):
+                graph.add((node, KG.mentions, base[key]))
+
+
+def _object(fact: Fact, result: DocResult, resolution: Resolution, base: Namespace):
+    if fact.obj_kind == "literal":
+        return Literal(fact.obj)
+    if fact.obj_kind == "quote":
+        quote = next(q for q in result.quotes if (q.start, q.end) == fact.obj)
+        return _quote_node(base, quote.text)
+    key = resolution.entity_of(result.document.doc_id, fact.obj)
+    return base[key] if key else None
+
+
+def assemble(results: list[DocResult], resolution: Resolution, settings: Settings) -> Graph:
+    """The whole corpus's graph: documents, entities, dates, quotes and facts."""
+    graph = new_graph(settings.base_iri)
+    base = Namespace(settings.base_iri)
+    _add_entities(graph, base, resolution)
+    kinds = {base[e.key]: e.kind for e in resolution.entities}
+    for result in results:
+        document = _add_document(graph, base, result, resolution)
+        _add_quotes(graph, base, result, document, resolution)
+        # One statement per fact and sentence: when two rules find the same fact in one
+        # sentence, the surer one speaks for it.
+        best: dict[tuple, Fact] = {}
+        for fact in result.facts:
+            subject_key = resolution.entity_of(result.document.doc_id, fact.subject)
+            obj = _object(fact, result, resolution, base)
+            if subject_key is None or obj is None or not _fits(fact.predicate, kinds[base[subject_key]],
+                                                               kinds.get(obj)):
+                continue
+            key = (base[subject_key], KG[fact.predicate], obj, fact.sentence, fact.relation)
+            if obj == key[0]:
+                continue
+            if key not in best or (-fact.confidence, fact.method) < (-best[key].confidence, best[key].method):
+                best[key] = fact
+        for (subject, predicate, obj, sentence, relation), fact in sorted(best.items(), key=lambda kv: str(kv[0])):
+            assert_fact(
+                graph, base, subject, predicate, obj,
+                document=document,
+                evidence=result.sentence_text(sentence),
+                confidence=fact.confidence,
+                method=fact.method,
+                relation=relation,
+                sentence=sentence,
+            )
+    return graph
+
+
+def _fits(predicate: str, subject_kind: str, object_kind: str | None) -> bool:
+    domain, range_ = SIGNATURES[predicate]
+    return subject_kind in domain and (range_ is None or object_kind in range_)

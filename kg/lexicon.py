@@ -1,0 +1,74 @@
+"""Generic English word lists: titles, organisation and event head nouns.
+
+Nothing here names an entity; every list applies to news on any topic.
+"""
+
+from __future__ import annotations
+
+# Words that make up a title before a name ("Supreme Leader", "Prime Minister", "Dr").
+TITLE_WORDS = frozenset(
+    """
+    president vice prime minister supreme leader king queen prince princess crown sheikh
+    shaikh ayatollah imam mullah pope cardinal bishop archbishop rabbi rev reverend father dr
+    doctor mr mrs ms miss mx sir dame lord lady general gen colonel col major maj captain capt
+    lieutenant lt sergeant sgt admiral adm marshal brigadier commander cmdr chief chairman
+    chairwoman chairperson chair ceo cfo coo cto director secretary senator sen rep
+    representative congressman congresswoman governor gov mayor judge justice ambassador deputy
+    speaker chancellor premier emperor empress professor prof coach manager founder sultan emir
+    emeritus president-elect diplomat spokesman spokeswoman spokesperson lawmaker mp officer
+    agent envoy head sheriff attorney prosecutor superintendent commissioner chieftain
+    executive treasurer auditor inspector detective cleric patriarch
+    """.split()
+)
+
+# Modifiers that sit inside a title without being one ("former President", "Foreign Minister").
+TITLE_MODIFIERS = frozenset(
+    """
+    former late acting interim deputy vice assistant associate senior junior first second
+    foreign defence defense interior finance justice health education trade economy energy
+    state general grand high supreme chief executive managing national regional federal
+    """.split()
+)
+
+# Head nouns of a title that means leading the organisation it is attached to.
+LEADER_HEADS = frozenset(
+    """
+    leader head chief chairman chairwoman chairperson chair president commander director founder
+    ceo secretary-general boss captain king queen emir sultan premier chancellor governor mayor
+    """.split()
+)
+
+# Head nouns of a title that means belonging to the organisation it is attached to.
+MEMBER_HEADS = frozenset(
+    """
+    member official spokesman spokeswoman spokesperson minister agent officer employee staffer
+    lawmaker deputy representative diplomat envoy ambassador adviser advisor analyst aide
+    executive manager operative fighter soldier commander activist supporter founder
+    co-founder secretary senator judge economist researcher reporter correspondent editor player
+    """.split()
+)
+
+# Last words that make a name an organisation ("Guardian Council", "Labour Party").
+ORG_HEADS = frozenset(
+    """
+    council organization organisation party ministry corps court agency army force forces
+    front movement union committee commission assembly parliament congress senate
+    government administration association institute university college foundation company
+    corporation inc ltd llc plc group bank fund federation league club team network
+    office department bureau service services guard guards brigade brigades police
+    """.split()
+)
+
+# Head nouns of events, for noun phrases spaCy's NER leaves unlabelled.
+EVENT_NOUNS = frozenset(
+    """
+    election elections massacre uprising uprisings protest protests revolution war attack
+    attacks bombing assassination execution executions trial summit meeting gathering rally
+    conference earthquake flood hurricane merger acquisition strike strikes boycott ceremony
+    match final tournament championship referendum coup invasion riot riots crackdown
+    ceasefire treaty accord agreement negotiations talks festival congress convention
+    inauguration funeral hearing scandal crisis pandemic epidemic
+    """.split()
+)
+
+DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())

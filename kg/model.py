@@ -1,0 +1,102 @@
+"""Plain data passed between the pipeline's stages.
+
+Offsets are character spans into a document's *cleaned* text, so every mention and
+fact points back to the sentence it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The entity kinds of the ontology (kg:Person ...), in the order summaries print them.
+KINDS = ("Person", "Organization", "Place", "Event", "Date")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One source text: its cleaned text and what the build says about the file.
+
+    >>> Document("a", "corpus/a.txt", "Hello.", "0" * 64, "Hello.", None).doc_id
+    'a'
+    """
+
+    doc_id: str  # slug used in the document's IRI
+    source: str  # path relative to the project, as written in kg:sourceFile
+    text: str  # cleaned text; every offset points into it
+    sha256: str  # of the cleaned text
+    title: str
+    date: str | None = None  # ISO value of the date the text states as its own
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text: `text` is the cleaned name (no title, possessive or "the")."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # one of KINDS
+    sentence: int  # index into DocResult.sentences
+    value: str | None = None  # normalised value, for dates only
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words a document puts in someone's mouth, with the span of the quoted text."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One extracted claim of one sentence, before entities are resolved.
+
+    `subject` is the span of a mention; `obj` is a mention span (obj_kind "entity"),
+    a quote span ("quote") or a literal string ("literal").
+    """
+
+    subject: Span
+    predicate: str  # local name of a kg: property
+    obj: Span | str
+    sentence: int
+    method: str  # the rule that found it, written to kg:method
+    confidence: float
+    obj_kind: str = "entity"
+    relation: str | None = None  # the linking verb or noun, for kg:relatedTo
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    """Everything extracted from one document; plain data, independent of spaCy."""
+
+    document: Document
+    sentences: tuple[Span, ...]
+    mentions: tuple[Mention, ...]
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.document.text[start:end].strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing after resolution: its canonical label and every alias."""
+
+    key: str  # "<kind>/<slug>", the IRI path under the base
+    kind: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    mention_count: int = 0
+    value: str | None = None  # for dates
+    documents: tuple[str, ...] = field(default=())

