@@ -196,9 +196,16 @@ def test_write_is_atomic_and_leaves_cwd_clean(tmp_path, monkeypatch):
     assert not any(p.name == "lib" for p in tmp_path.rglob("*"))
 
 
-def test_write_into_missing_folder_is_a_user_error(tmp_path):
+def test_write_into_missing_folder_creates_it(tmp_path):
+    html_export.write(_graph(), tmp_path / "missing" / "graph.html")
+    assert (tmp_path / "missing" / "graph.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_write_into_unwritable_place_is_a_user_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
     with pytest.raises(ExportError, match="graph.html"):
-        html_export.write(_graph(), tmp_path / "missing" / "graph.html")
+        html_export.write(_graph(), blocker / "graph.html")
 
 
 def test_big_graph_is_laid_out_in_python(monkeypatch):

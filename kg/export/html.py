@@ -12,14 +12,13 @@ import html
 import importlib.util
 import json
 import math
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
 from kg.errors import ExportError
+from kg.export.atomic import write_text
 
 if TYPE_CHECKING:
     import networkx
@@ -67,28 +66,10 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph") -> str:
 
 def write(graph: "networkx.MultiDiGraph", path: Path, *, title: str = "kg graph") -> None:
     """Render GRAPH as a self-contained offline HTML page at PATH (written atomically)."""
-    path = Path(path)
-    # Bytes, not text mode: the file must be byte-identical on every platform.
-    data = render(graph, title=title).encode("utf-8")
     try:
-        tmp = tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
+        write_text(Path(path), render(graph, title=title))
     except OSError as exc:
-        raise ExportError(f"cannot write HTML export {path}: {exc}") from exc
-    try:
-        with tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        # NamedTemporaryFile creates 0600; a report page should be readable like any file.
-        os.chmod(tmp.name, 0o644)
-        os.replace(tmp.name, path)
-    except BaseException as exc:
-        Path(tmp.name).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise ExportError(f"cannot write HTML export {path}: {exc}") from exc
-        raise
+        raise ExportError(f"cannot write HTML export {path}: {exc.strerror}") from None
 
 
 def _nodes(graph, node_ids: list[str], positions: dict) -> list[dict]:

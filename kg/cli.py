@@ -1,0 +1,173 @@
+"""The `kg` command: a thin layer over the library (kg.build, kg.query, kg.stats)."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import CorpusError
+from kg.settings import DEFAULT_BASE_IRI, DEFAULT_MODEL, Settings
+
+GRAPH = Path("exports") / "graph.ttl"
+
+corpus_option = click.option(
+    "--corpus", type=click.Path(file_okay=False, path_type=Path), default="corpus", show_default=True,
+    envvar="KG_CORPUS", help="Folder of .txt/.md articles (searched recursively).",
+)
+out_option = click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default="exports", show_default=True,
+    envvar="KG_OUT", help="Folder for graph.ttl, graph.html and graph.graphml.",
+)
+model_option = click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, envvar="KG_MODEL",
+    help="Name of an installed spaCy pipeline, e.g. en_core_web_md.",
+)
+base_option = click.option(
+    "--base-iri", default=DEFAULT_BASE_IRI, show_default=True, envvar="KG_BASE_IRI",
+    help="Base IRI of the graph's resources (the kgr: prefix).",
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Build a knowledge graph of people, organisations, places, events and dates from a
+    folder of articles, with every fact traced to the sentence it came from.
+
+    \b
+    Example:
+      kg build                      # corpus/ -> exports/graph.ttl, graph.html, graph.graphml
+      kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
+      kg add ~/new-article.txt      # copy into corpus/ and rebuild
+    """
+
+
+def _run_build(settings: Settings) -> None:
+    from kg.build import build as run_build
+
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="parsing documents", file=sys.stderr,
+                                    show_pos=True)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done == total:
+            bar.__exit__(None, None, None)
+
+    show = settings.progress and sys.stderr.isatty()
+    report = run_build(settings, progress if show else None)
+    click.echo(report.summary())
+
+
+@cli.command()
+@corpus_option
+@out_option
+@model_option
+@base_option
+@quiet_option
+def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool) -> None:
+    """Extract entities and facts from CORPUS and write the exports into OUT.
+
+    Prints documents, entities per class, facts, statements and where the time went;
+    shows a progress bar on stderr while parsing. A bad file stops the build with its
+    name and the previous exports stay as they were.
+
+    \b
+    Example:
+      kg build --corpus corpus --out exports
+      kg build --model en_core_web_md --base-iri https://example.com/news/
+    """
+    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet))
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from a .rq file (- for stdin).")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
+              show_default=True, help="The Turtle export to query.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Output of SELECT queries.")
+def query(query: str | None, query_file, graph: Path, fmt: str) -> None:
+    """Run a SPARQL QUERY against the export.
+
+    The prefixes kg:, kgr:, rdf:, rdfs:, skos:, prov:, dcterms:, xsd:, owl:, schema:,
+    foaf: and time: are predeclared. SELECT prints rows, ASK prints true/false,
+    CONSTRUCT and DESCRIBE print Turtle. Updates are refused.
+
+    \b
+    Example:
+      kg query 'SELECT ?p ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name'
+      kg query -f my-query.rq --format csv > out.csv
+    """
+    from kg.query import run
+
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give a QUERY or -f FILE (one of them)")
+    text = query if query is not None else query_file.read()
+    click.echo(run(graph, text, fmt))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@corpus_option
+@out_option
+@model_option
+@base_option
+@quiet_option
+def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool) -> None:
+    """Copy FILES into the corpus folder and rebuild.
+
+    A file whose name is already taken by a different file in the corpus is refused
+    (rename it first); the same file added twice is left as it is.
+
+    \b
+    Example:
+      kg add ~/new-article.txt ~/another.md
+    """
+    from kg.corpus import SUFFIXES, decode
+
+    corpus.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        if path.suffix.lower() not in SUFFIXES:
+            raise CorpusError(f"{path}: only .txt and .md files can be added; save it as plain text first")
+        decode(path.read_bytes(), path)  # refuse binary or non-UTF-8 before it enters the corpus
+        target = corpus / path.name
+        if target.exists() and not filecmp.cmp(path, target, shallow=False):
+            raise CorpusError(f"{target} already exists with different content; rename {path.name} and add it again")
+    for path in files:
+        target = corpus / path.name
+        if target.exists():
+            click.echo(f"{target} is already in the corpus")
+        else:
+            shutil.copyfile(path, target)
+            click.echo(f"added {target}")
+    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet))
+
+
+@cli.command()
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
+              show_default=True, help="The Turtle export to describe.")
+@click.option("--top", type=click.IntRange(0), default=10, show_default=True,
+              help="How many of the most mentioned entities to list.")
+def stats(graph: Path, top: int) -> None:
+    """Count the export's nodes per class and triples per property, and list the most
+    mentioned entities.
+
+    \b
+    Example:
+      kg stats --top 20
+    """
+    from kg.query import load
+    from kg.stats import format_stats, stats as compute
+
+    click.echo(format_stats(compute(load(graph), top)))
