@@ -105,6 +105,18 @@ def write_exports(graph: Graph, out: Path, title: str = "kg graph") -> tuple[Pat
     return tuple(out / name for name in EXPORTS)
 
 
+def graph_from_texts(texts: dict[str, str], settings: Settings | None = None) -> Graph:
+    """Build the graph of a few texts in memory, no files: {doc_id: text} -> Graph.
+
+    >>> g = graph_from_texts({"memo": "Jane Doe, the chief executive of Acme Corp, resigned."})  # doctest: +SKIP
+    """
+    settings = settings or Settings()
+    documents = [corpus.document_from_text(corpus.clean(text), doc_id, f"{doc_id}.txt")
+                 for doc_id, text in sorted(texts.items())]
+    results = [analyse(document, sdoc) for document, sdoc in nlp.parse(documents, settings)]
+    return build_graph(results, settings)[0]
+
+
 def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     """Build the graph of SETTINGS.corpus and write its exports into SETTINGS.out.
 

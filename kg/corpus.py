@@ -102,11 +102,16 @@ def clean(raw: str) -> str:
 
 
 def title_of(text: str, fallback: str) -> str:
-    """The first heading-like line: the first line of four or more words (a site name of
-    one or two words often comes first), else the first line, else FALLBACK."""
+    """The first heading: the first line without sentence-final punctuation, skipping a
+    site name of one or two words above it; else the first line; else FALLBACK.
+
+    >>> title_of("Tech Weekly\\n\\nStartup Raises Funds\\n\\nIt did.\\n", "x")
+    'Startup Raises Funds'
+    """
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    for line in lines[:5]:
-        if 4 <= len(line.split()) <= 30:
+    heads = [ln for ln in lines[:5] if len(ln.split()) <= 30 and not ln.endswith((".", "!", "?", ":"))]
+    for i, line in enumerate(heads):
+        if len(line.split()) >= 3 or i == len(heads) - 1:
             return line
     return lines[0] if lines else fallback
 
@@ -137,12 +142,21 @@ def read_document(path: Path, root: Path, project: Path | None = None) -> Docume
         source = path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         source = (Path(root.name) / relative).as_posix()
+    return document_from_text(text, doc_id_of(relative), source, fallback_title=path.stem)
+
+
+def document_from_text(text: str, doc_id: str, source: str, fallback_title: str = "") -> Document:
+    """A Document from text that is already cleaned (or clean enough), for files and tests.
+
+    >>> document_from_text("Big news\\nParis, June 30, 2018 - It rained.\\n", "d", "d.txt").date
+    '2018-06-30'
+    """
     return Document(
-        doc_id=doc_id_of(relative),
+        doc_id=doc_id,
         source=source,
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=title_of(text, path.stem),
+        title=title_of(text, fallback_title or doc_id),
         date=document_date(text.split("\n")),
     )
 

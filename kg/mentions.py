@@ -102,15 +102,93 @@ def collect(sdoc) -> tuple[tuple[Span, ...], list[Mention], list[tuple[Mention, 
             continue
         if kind in ("Person", "Place", "Event") and sdoc[last].lower_ in ORG_HEADS:
             kind = "Organization"  # "... Guard Corps", "... Council": the head noun decides
+        elif kind in ("Person", "Organization", "Place") and sdoc[last].lower_ in EVENT_NOUNS:
+            kind = "Event"  # "Pacific Trade Summit", "Paris Peace Conference"
         value = normalise(text) if kind == "Date" else None
         mention = Mention(start, end, text, kind, sent_index[first], value)
         mentions.append(mention)
         taken.update(range(first, last + 1))
         if title:
             titles.append((mention, " ".join(t.text for t in title)))
-    mentions.extend(_event_phrases(sdoc, sent_index, taken))
+    mentions = _drop_headline_only(sdoc, mentions, sentences)
+    taken = {t.i for m in mentions for t in sdoc.char_span(m.start, m.end, alignment_mode="expand")}
+    mentions += _acronym_mentions(sdoc, sent_index, taken, mentions)
+    mentions += _propagate(sdoc, sent_index, taken, mentions)
+    mentions += _event_phrases(sdoc, sent_index, taken)
     mentions.sort(key=lambda m: (m.start, m.end))
+    titles = [(m, t) for m, t in titles if m in mentions]
     return tuple(sentences), mentions, titles
+
+
+def _drop_headline_only(sdoc, mentions: list[Mention], sentences) -> list[Mention]:
+    """In a title-case headline NER takes any capitalised words for a name ("Weather Body
+    Warns ..."); keep a headline mention only when the body names it too."""
+    headline = set()
+    body_parts = []
+    for k, sent in enumerate(sdoc.sents):
+        if _is_headline(sent) and _title_case(sent):
+            headline.add(k)
+        else:
+            body_parts.append(sent.text)
+    body = " ".join(body_parts)
+    return [m for m in mentions
+            if m.sentence not in headline or m.kind == "Date" or re.search(rf"\b{re.escape(m.text)}\b", body)]
+
+
+def _title_case(sent) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words)
+
+
+def _mention_at(sdoc, sent_index, first: int, last: int, kind: str) -> Mention:
+    start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
+    return Mention(start, end, sdoc.text[start:end], kind, sent_index[first])
+
+
+def _acronym_mentions(sdoc, sent_index, taken: set[int], mentions: list[Mention]) -> list[Mention]:
+    """Names NER missed around an acronym definition, "The World Weather Council (WWC)":
+    the long form and every later use of the acronym become organisation mentions."""
+    from kg.acronyms import definitions
+
+    found = []
+    for long_start, long_end, acronym_start, acronym_end in definitions(sdoc.text):
+        span = sdoc.char_span(long_start, long_end, alignment_mode="contract")
+        if span is not None and len(span) and not any(t.i in taken for t in span):
+            found.append(_mention_at(sdoc, sent_index, span[0].i, span[-1].i, "Organization"))
+            taken.update(t.i for t in span)
+        acronym = sdoc.text[acronym_start:acronym_end]
+        for token in sdoc:
+            if token.text == acronym and token.i not in taken:
+                found.append(_mention_at(sdoc, sent_index, token.i, token.i, "Organization"))
+                taken.add(token.i)
+    return found
+
+
+def _propagate(sdoc, sent_index, taken: set[int], mentions: list[Mention]) -> list[Mention]:
+    """One name, one entity per document: where NER found "Acme Robotics" or "Maria Lopez"
+    once, the same words elsewhere in the document (and the surname alone) are mentions too."""
+    names: dict[tuple[str, ...], str] = {}
+    for mention in mentions:
+        if mention.kind in ("Person", "Organization", "Place"):
+            words = tuple(mention.text.split())
+            names.setdefault(words, mention.kind)
+            if mention.kind == "Person" and len(words) > 1 and words[-1][:1].isupper():
+                names.setdefault(words[-1:], "Person")
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, kind in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        by_first.setdefault(words[0], []).append((words, kind))
+    found = []
+    for token in sdoc:
+        if token.i in taken or token.text not in by_first:
+            continue
+        for words, kind in by_first[token.text]:
+            end = token.i + len(words)
+            if end <= len(sdoc) and tuple(t.text for t in sdoc[token.i:end]) == words \
+                    and not any(i in taken for i in range(token.i, end)):
+                found.append(_mention_at(sdoc, sent_index, token.i, end - 1, kind))
+                taken.update(range(token.i, end))
+                break
+    return found
 
 
 def _event_phrases(sdoc, sent_index, taken) -> list[Mention]:

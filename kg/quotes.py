@@ -28,7 +28,11 @@ def _speaker(sent, index) -> Mention | None:
     for token in sent:
         if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
             for child in token.children:
-                if child.dep_ in ("nsubj", "agent") and (m := index.of_phrase(child, AGENTS)):
+                if child.dep_ not in ("nsubj", "agent"):
+                    continue
+                if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                    child = token.head  # "the association, which said: ..." speaks for it
+                if m := index.of_phrase(child, AGENTS):
                     return m
     return None
 

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from kg.acronyms import definitions
 from kg.model import KINDS, DocResult, Entity, Mention
 from kg.slug import slugify
 
@@ -63,39 +64,10 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _initials_match(acronym: str, name: str) -> bool:
-    """Schwartz-Hearst in short: the acronym's letters appear, in order, as initials of the
-    name's words (small words may be skipped), the first letter starting the first word."""
-    letters = [c.lower() for c in acronym if c.isalpha()]
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    if len(letters) < 2 or not words or words[0][0].lower() != letters[0]:
-        return False
-    i = 0
-    for word in words:
-        if i < len(letters) and word[0].lower() == letters[i]:
-            i += 1
-    return i == len(letters)
-
-
 def _acronym_pairs(result: DocResult) -> list[tuple[str, str]]:
-    """(acronym key, long-name key) pairs defined in the text: "Long Name (ACR)",
-    "Long Name (ACR1/ACR2)", "ACR (Long Name)"."""
+    """(acronym key, long-form key) for each acronym the document defines."""
     text = result.document.text
-    pairs = []
-    for mention in result.mentions:
-        if mention.kind in ("Date", "Event"):
-            continue
-        after = re.match(r"\s*\(([^()]{1,60})\)", text[mention.end:mention.end + 80])
-        if not after:
-            continue
-        inside = after.group(1).strip()
-        parts = [p.strip() for p in inside.split("/") if p.strip()]
-        if all(re.fullmatch(r"[A-Z][A-Za-z0-9.&+-]{1,11}(?: [A-Z][A-Za-z]+)?", p) for p in parts):
-            if any(_initials_match(p.split()[0], mention.text) for p in parts):
-                pairs += [(name_key(p), name_key(mention.text)) for p in parts]
-        elif re.fullmatch(r"[A-Z][A-Z0-9.&]{1,11}", mention.text) and _initials_match(mention.text, inside):
-            pairs.append((name_key(mention.text), name_key(inside)))
-    return pairs
+    return [(name_key(text[c:d]), name_key(text[a:b])) for a, b, c, d in definitions(text)]
 
 
 def cluster(results: list[DocResult]) -> Resolution:
@@ -118,24 +90,28 @@ def cluster(results: list[DocResult]) -> Resolution:
     # A one-word person name joins the single full name that ends with it, preferring one
     # from the same document; two candidates ("Kim Smith", "Lee Smith") leave it alone.
     by_doc: dict[str, set[str]] = defaultdict(set)
+    surnames: set[tuple[str, tuple[int, int]]] = set()  # joined a full name: no vote on its kind
     for doc_id, mention, key in keyed:
         by_doc[doc_id].add(key)
     for doc_id, mention, key in keyed:
         words = key.removeprefix("name:").split()
-        if mention.kind != "Person" or len(words) != 1 or key.startswith("event:"):
+        if mention.kind not in ("Person", "Organization") or len(words) != 1 or key.startswith("event:"):
             continue
         candidates = full_names.get(words[0], set())
         local = candidates & by_doc[doc_id]
-        chosen = local if local else candidates
+        # NER often calls a lone surname an organisation; the same document's full name
+        # decides. Across documents only a surname tagged as a person may join.
+        chosen = local if local else candidates if mention.kind == "Person" else set()
         if len({uf.find(c) for c in chosen}) == 1:
             uf.union(key, next(iter(chosen)))
+            surnames.add((doc_id, mention.span))
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for doc_id, mention, key in keyed:
         groups[uf.find(key)].append((doc_id, mention))
     entities, of_mention, used = [], {}, set()
     for root in sorted(groups):
         members = groups[root]
-        entity = _entity(members, used)
+        entity = _entity(members, used, surnames)
         used.add(entity.key)
         entities.append(entity)
         for doc_id, mention in members:
@@ -145,8 +121,9 @@ def cluster(results: list[DocResult]) -> Resolution:
     return Resolution(tuple(entities), of_mention)
 
 
-def _entity(members: list[tuple[str, Mention]], used: set[str]) -> Entity:
-    votes = Counter(m.kind for _, m in members)
+def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set) -> Entity:
+    voters = [m for d, m in members if (d, m.span) not in surnames] or [m for _, m in members]
+    votes = Counter(m.kind for m in voters)
     kind = min(votes, key=lambda k: (-votes[k], _PRIORITY[k]))
     forms = Counter(m.text for _, m in members)
 
