@@ -16,6 +16,7 @@ from kg.model import Document
 
 SUFFIXES = (".txt", ".md")
 
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _AD_SIZE = re.compile(r"^\d{2,4}\s*[x×]\s*\d{2,4}$")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
 # Page chrome that scrapers keep: never prose, never a name.
@@ -80,6 +81,8 @@ def clean(raw: str) -> str:
     'Title here\\nA caption\\nText.\\n'
     """
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    # No-break and thin spaces split names for NER ("Council of\u00a0Iran"); tabs too.
+    text = _ODD_SPACES.sub(" ", text)
     lines = [line.rstrip() for line in text.split("\n")]
     kept: list[str] = []
     seen_captions: set[str] = set()
@@ -89,7 +92,7 @@ def clean(raw: str) -> str:
         if _AD_SIZE.match(bare) or _BARE_URL.match(bare) or key in _CHROME:
             continue
         following = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
-        if following and bare != following and len(following) > 20 and bare.endswith(following):
+        if following and bare != following and len(following.split()) >= 3 and bare.endswith(following):
             continue  # "Home News Protests <title>" above "<title>"
         if bare and len(bare.split()) < 15 and not bare.endswith((".", "!", "?", ":", '"', "”")):
             if key in seen_captions:

@@ -100,6 +100,9 @@ def collect(sdoc) -> tuple[tuple[Span, ...], list[Mention], list[tuple[Mention, 
         text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
         if not text or (kind != "Date" and not re.search(r"[^\W\d_]", text)):
             continue
+        if kind in ("Person", "Organization") and first == last and text[:1].isupper() \
+                and not text.isupper() and re.search(rf"\b{re.escape(text.lower())}\b", sdoc.text):
+            continue  # "Regime" when the text also says "regime": a capitalised common noun
         if kind in ("Person", "Place", "Event") and sdoc[last].lower_ in ORG_HEADS:
             kind = "Organization"  # "... Guard Corps", "... Council": the head noun decides
         elif kind in ("Person", "Organization", "Place") and sdoc[last].lower_ in EVENT_NOUNS:
