@@ -1,0 +1,161 @@
+"""The `kg` command through click's CliRunner: exit codes and messages are pinned."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from kg import __version__
+from kg.cli import cli
+
+QUERY = "SELECT ?p ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name"
+
+
+@pytest.fixture
+def built(project, bundled_build):
+    """A project folder (the cwd) holding the bundled corpus and its exports."""
+    source, _ = bundled_build
+    shutil.copytree(source / "corpus", project / "corpus")
+    shutil.copytree(source / "exports", project / "exports")
+    return project
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["add"], ["stats"]])
+def test_every_command_has_help_with_an_example(command):
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output and "kg " in result.output
+
+
+def test_query_prints_a_table(built):
+    result = invoke("query", QUERY)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["p", "name"]
+    assert any("kgr:person/ali-khamenei" in ln and "Ali Khamenei" in ln for ln in lines)
+
+
+@pytest.mark.parametrize("fmt,first", [("csv", "p,name"), ("tsv", "p\tname"), ("json", "{")])
+def test_query_formats(built, fmt, first):
+    result = invoke("query", QUERY, "--format", fmt)
+    assert result.exit_code == 0 and result.output.startswith(first)
+
+
+def test_query_from_file_ask_and_construct(built):
+    (built / "q.rq").write_text("ASK { ?p a kg:Person }")
+    assert invoke("query", "-f", "q.rq").output.strip() == "true"
+    result = invoke("query", "CONSTRUCT { ?p a kg:Person } WHERE { ?p a kg:Person }")
+    assert result.exit_code == 0 and "kg:Person" in result.output and "@prefix" in result.output
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["query", "SELECT ?p WHERE { ?p a kg:Person"], 1, "malformed SPARQL at line 1, column"),
+    (["query", "SELECT ?p WHERE {\n  ?p a kg:Person .\n  FILTER( }"], 1, "malformed SPARQL at line 3"),
+    (["query", "INSERT DATA { kgr:a kgr:b kgr:c }"], 1, "SPARQL UPDATE is not allowed"),
+    (["query", "DELETE WHERE { ?s ?p ?o }"], 1, "SPARQL UPDATE is not allowed"),
+    (["query", QUERY, "--graph", "nothing.ttl"], 1, "nothing.ttl does not exist: run `kg build` first"),
+    (["query"], 2, "give a QUERY or -f FILE"),
+    (["query", QUERY, "--format", "xml"], 2, "Invalid value for '--format'"),
+    (["frobnicate"], 2, "No such command"),
+    (["build", "--corpus", "no-such-folder"], 1, "corpus folder no-such-folder does not exist"),
+])
+def test_errors(built, args, code, message):
+    result = invoke(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_query_on_a_file_that_is_not_turtle(built):
+    (built / "broken.ttl").write_text("this is { not turtle")
+    result = invoke("query", QUERY, "--graph", "broken.ttl")
+    assert result.exit_code == 1 and "broken.ttl is not valid Turtle" in result.output
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("empty.txt", b"", "empty.txt: empty file"),
+    ("blank.md", b"  \n\n", "blank.md: empty file"),
+    ("scan.txt", b"%PDF-1.4\x00\x00binary", "scan.txt: binary file"),
+    ("latin.txt", "Café Zoë".encode("latin-1"), "latin.txt: not UTF-8 text"),
+])
+def test_bad_file_fails_the_build_and_keeps_exports(built, name, data, message):
+    before = {p.name: p.read_bytes() for p in (built / "exports").iterdir()}
+    (built / "corpus" / name).write_bytes(data)
+    result = invoke("build", "--quiet")
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in (built / "exports").iterdir()} == before
+
+
+def test_empty_corpus(project):
+    (project / "corpus").mkdir()
+    result = invoke("build")
+    assert result.exit_code == 1 and "no documents in corpus: add .txt or .md files" in result.output
+
+
+def test_build_prints_a_summary(project):
+    (project / "corpus").mkdir()
+    (project / "corpus" / "note.txt").write_text("Jane Doe, the mayor of Springfield, met John Roe.\n")
+    result = invoke("build", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("1 documents: ") and "statements" in result.output
+    assert (project / "exports" / "graph.ttl").exists()
+
+
+def test_unknown_model_is_a_clear_error(project):
+    (project / "corpus").mkdir()
+    (project / "corpus" / "a.txt").write_text("Jane Doe spoke.\n")
+    result = invoke("build", "--model", "no_such_pipeline")
+    assert result.exit_code == 1 and "spaCy pipeline 'no_such_pipeline' is not installed" in result.output
+
+
+def test_add_copies_and_rebuilds(built, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("home") / "new-article.txt"
+    elsewhere.write_text("Harbor Town Elects a Mayor\n\nVoters in Harbor Town elected Rosa Diaz, a teacher, "
+                         "as mayor on Sunday.\n")
+    result = invoke("add", str(elsewhere), "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "added corpus/new-article.txt" in result.output and "6 documents" in result.output
+    assert (built / "corpus" / "new-article.txt").read_bytes() == elsewhere.read_bytes()
+    assert "Rosa Diaz" in invoke("query", QUERY).output
+    again = invoke("add", str(elsewhere), "--quiet")
+    assert again.exit_code == 0 and "already in the corpus" in again.output
+
+
+def test_add_refuses_to_overwrite_a_different_file(built, tmp_path_factory):
+    name = sorted(p.name for p in (built / "corpus").iterdir())[0]
+    other = tmp_path_factory.mktemp("other") / name
+    other.write_text("Something else entirely.\n")
+    before = (built / "corpus" / name).read_bytes()
+    result = invoke("add", str(other))
+    assert result.exit_code == 1 and "already exists with different content" in result.output
+    assert (built / "corpus" / name).read_bytes() == before
+
+
+def test_add_refuses_binary_and_other_suffixes(built, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bad")
+    (folder / "x.txt").write_bytes(b"\x00\x00")
+    (folder / "x.pdf").write_bytes(b"%PDF")
+    assert "binary file" in invoke("add", str(folder / "x.txt")).output
+    assert "only .txt and .md" in invoke("add", str(folder / "x.pdf")).output
+    assert not (built / "corpus" / "x.txt").exists()
+
+
+def test_stats(built):
+    result = invoke("stats", "--top", "3")
+    assert result.exit_code == 0
+    assert "Person" in result.output and "kg:mentions" in result.output
+    top = result.output.split("most mentioned:")[1].strip().splitlines()
+    assert len(top) == 3 and top[0].split()[0:2] == ["Ali", "Khamenei"]
