@@ -1,50 +1,76 @@
-"""Acronym definitions in running text, in the spirit of Schwartz & Hearst (2003):
-"Long Form (LF)", "Long Form (LF1/LF2)", and "LF (Long Form)"."""
+"""Acronym definitions in running text, after Schwartz & Hearst (2003): "Long Form (LF)",
+"Long Form (LF1/LF2)" and "LF (Long Form)"."""
 
 from __future__ import annotations
 
 import re
 
-_SMALL = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "del", "on", "in", "to", "&"}
+_SMALL = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "del", "on", "in", "to", "&", "a", "an"}
 _PAREN = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")
-_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9.&+-]{1,11}")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9.&+-]{1,11}")
+
+
+def long_form(acronym: str, before: str) -> str | None:
+    """The end of BEFORE that ACRONYM abbreviates, or None.
+
+    Schwartz-Hearst matching: the acronym's characters are found right to left in the
+    text, the first one at the start of a word. On top of it, a name's long form must
+    not start with a small word and must have a capital in every word it uses.
+
+    >>> long_form("WWC", "published by The World Weather Council")
+    'World Weather Council'
+    >>> long_form("NFH", "The Northfield Harmonics")
+    'Northfield Harmonics'
+    >>> long_form("PMOI", "the People's Mojahedin Organization of Iran")
+    "People's Mojahedin Organization of Iran"
+    >>> long_form("NATO", "the United Nations Treaty") is None
+    True
+    """
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    words = before.split()
+    window = " ".join(words[-min(len(letters) + 5, len(letters) * 2):])
+    s, i = len(letters) - 1, len(window) - 1
+    matched = []
+    while s >= 0:
+        while i >= 0 and (window[i].lower() != letters[s] or (s == 0 and i > 0 and window[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        matched.append(i)
+        i -= 1
+        s -= 1
+    start = window.rfind(" ", 0, i + 1) + 1
+    found = window[start:].strip(" ,;:")
+    used = found.split()
+    # Every capitalised word must lend the acronym a letter ("NATO" is not "Nations Treaty"),
+    # unless the capitals' initials spell it exactly ("Organization of Iran" in PMOI).
+    offset, lending = start, True
+    for word in window[start:].split():
+        at = window.index(word, offset)
+        if word[:1].isupper() and not any(at <= m < at + len(word) for m in matched):
+            lending = False
+        offset = at + len(word)
+    initials = "".join(w[0].lower() for w in used if w[:1].isupper())
+    if not lending and initials != "".join(letters):
+        return None
+    if not used or used[0].lower() in _SMALL or len(used) > len(letters) + 3:
+        return None
+    if not all(w[:1].isupper() or w.lower() in _SMALL for w in used):
+        return None
+    if len(letters) > 2 and len(used) < 2:
+        return None  # "NATO" is not "Nations": one word rarely makes an acronym of three letters
+    return found
 
 
 def initials_match(acronym: str, words: list[str]) -> bool:
-    """The acronym's letters are the initials of WORDS, in order, small words optional;
-    the first letter must start the first word and the last word must be used.
+    """Whether the whole of WORDS is the long form of ACRONYM ("ACR (Long Form)").
 
     >>> initials_match("WWC", ["World", "Weather", "Council"])
     True
-    >>> initials_match("PMOI", ["People's", "Mojahedin", "Organization", "of", "Iran"])
-    True
-    >>> initials_match("NATO", ["Nations", "Treaty"])
+    >>> initials_match("WWC", ["Water", "Board"])
     False
     """
-    letters = [c.lower() for c in acronym if c.isalpha()]
-    if len(letters) < 2 or not words or words[0][:1].lower() != letters[0]:
-        return False
-    i = 0
-    for word in words:
-        if i < len(letters) and word[:1].lower() == letters[i]:
-            i += 1
-        elif word.lower() not in _SMALL and word[:1].isupper():
-            return False  # a capitalised word that the acronym skips: not its definition
-    return i == len(letters)
-
-
-def _long_form_before(text: str, end: int, acronym: str) -> tuple[int, int] | None:
-    """The shortest run of words ending at END whose initials spell ACRONYM."""
-    words = list(re.finditer(r"[\w'’&.-]+", text[max(0, end - 200):end]))
-    offset = max(0, end - 200)
-    letters = sum(c.isalpha() for c in acronym)
-    for n in range(2, min(len(words), letters + 6) + 1):
-        run = words[-n:]
-        if run[0].group(0).lower() in _SMALL:
-            continue
-        if initials_match(acronym, [w.group(0) for w in run]):
-            return offset + run[0].start(), offset + run[-1].end()
-    return None
+    return long_form(acronym, " ".join(words)) == " ".join(words)
 
 
 def definitions(text: str) -> list[tuple[int, int, int, int]]:
@@ -57,19 +83,22 @@ def definitions(text: str) -> list[tuple[int, int, int, int]]:
     found = []
     for match in _PAREN.finditer(text):
         inside = match.group(1)
-        before_end = len(text[:match.start()].rstrip())
+        line_start = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start()) + 1) + 1
+        before = text[line_start:match.start()].rstrip()
         # "(ACR1/ACR2)": when one part is defined by the words before, so is the other.
         parts = []
         for part in re.finditer(r"[^/]+", inside):
             words = part.group(0).split()
-            if words and _ACRONYM.fullmatch(words[0]) and words[0].upper() == words[0]:
-                start = match.start(1) + part.start() + part.group(0).index(words[0])
-                parts.append((words[0], start))
-        long_form = next((lf for acronym, _ in parts if (lf := _long_form_before(text, before_end, acronym))), None)
-        if long_form:
-            found += [(*long_form, start, start + len(acronym)) for acronym, start in parts]
+            if words and _ACRONYM.fullmatch(words[0]):
+                parts.append((words[0], match.start(1) + part.start() + part.group(0).index(words[0])))
+        long = next((lf for acronym, _ in parts if (lf := long_form(acronym, before))), None)
+        if long:
+            start = line_start + before.rindex(long)
+            found += [(start, start + len(long), a_start, a_start + len(acronym)) for acronym, a_start in parts]
+            continue
         # "ACR (Long Form)"
-        head = re.search(r"([A-Z][A-Z0-9&]{1,10})\s*$", text[:match.start()])
+        head = re.search(r"([A-Z][A-Z0-9&]{1,10})\s*$", before)
         if head and initials_match(head.group(1), inside.split()):
-            found.append((match.start(1), match.start(1) + len(inside), head.start(1), head.end(1)))
+            found.append((match.start(1), match.start(1) + len(inside), line_start + head.start(1),
+                          line_start + head.end(1)))
     return found

@@ -12,6 +12,7 @@ from kg.lexicon import DETERMINERS, LEADER_HEADS, MEMBER_HEADS, TITLE_MODIFIERS,
 from kg.model import Fact, Mention
 
 AGENTS = ("Person", "Organization")
+HONORIFICS = frozenset("dr mr mrs ms miss mx sir dame lord lady rev".split())
 KINSHIP = frozenset(
     """
     brother sister son daughter father mother wife husband widow widower uncle aunt cousin
@@ -58,16 +59,24 @@ def _with_conjuncts(token) -> list:
     return [token, *token.conjuncts]
 
 
-def _phrase_text(token) -> str:
+def _phrase_text(token, person: Mention | None = None) -> str:
     """A noun phrase as written, without leading determiners or trailing clauses."""
     words = []
     for t in token.subtree:
         if t.i > token.i and (t.dep_ in _CLAUSE_DEPS or t.is_punct):
             break
+        in_name = person is not None and person.start <= t.idx < person.end
+        if t.i > token.i and (in_name or t.pos_ == "PROPN" and t.head == token and t.dep_ != "pobj"):
+            break  # "bassist Tim (Commerford)": the name that follows is not part of the role
+        if t.i > token.i and t.tag_ in ("WDT", "WP", "WP$"):
+            break  # "racer who competed ...": the relative clause starts
         if t.i < token.i and t.dep_ in ("det", "poss") and t.lower_ in DETERMINERS:
             continue
         words.append(t)
-    return "".join(t.text_with_ws for t in words).strip()
+    text = "".join(t.text_with_ws for t in words).strip().strip("([{ ")
+    if text.count("(") != text.count(")"):
+        text = text.split("(")[0].strip()
+    return text
 
 
 def _of_organization(token, index) -> Mention | None:
@@ -94,7 +103,8 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
                         return [Fact(person.span, "relatedTo", other.span, sent, f"{method}-kinship", 0.7,
                                      relation=lemma)]
         return []
-    facts = [Fact(person.span, "hasRole", _phrase_text(noun), sent, method, 0.8, obj_kind="literal")]
+    role = _phrase_text(noun, person)
+    facts = [Fact(person.span, "hasRole", role, sent, method, 0.8, obj_kind="literal")] if role else []
     org = _of_organization(noun, index)
     if org is not None:
         if lemma in LEADER_HEADS:
@@ -134,6 +144,8 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
         t = t.nbor(-1) if t.i > 0 else None
     if not run or run[-1].lower_.rstrip(".") not in TITLE_WORDS:
         return []
+    if all(tok.lower_.rstrip(".") in HONORIFICS for tok in run):
+        return []  # "Dr", "Mr": a form of address, not a role
     sent = person.sentence
     role = " ".join(tok.text for tok in run)
     facts = [Fact(person.span, "hasRole", role, sent, "title-before-name", 0.8, obj_kind="literal")]

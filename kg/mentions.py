@@ -98,6 +98,8 @@ def collect(sdoc) -> tuple[tuple[Span, ...], list[Mention], list[tuple[Mention, 
         first, last, title = trimmed
         start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
         text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
+        if text.count("(") != text.count(")"):
+            continue  # "Full Name (ACR" swallowed half a bracket; the acronym finder has it
         if not text or (kind != "Date" and not re.search(r"[^\W\d_]", text)):
             continue
         if kind in ("Person", "Organization") and first == last and text[:1].isupper() \
