@@ -21,8 +21,10 @@ def long_form(acronym: str, before: str) -> str | None:
     'World Weather Council'
     >>> long_form("NFH", "The Northfield Harmonics")
     'Northfield Harmonics'
-    >>> long_form("PMOI", "the People's Mojahedin Organization of Iran")
-    "People's Mojahedin Organization of Iran"
+    >>> long_form("FAI", "the Football Association of Ireland")
+    'Football Association of Ireland'
+    >>> long_form("PLOK", "the People's Liberation Organization of Kenya")
+    "People's Liberation Organization of Kenya"
     >>> long_form("NATO", "the United Nations Treaty") is None
     True
     """
@@ -43,7 +45,7 @@ def long_form(acronym: str, before: str) -> str | None:
     found = window[start:].strip(" ,;:")
     used = found.split()
     # Every capitalised word must lend the acronym a letter ("NATO" is not "Nations Treaty"),
-    # unless the capitals' initials spell it exactly ("Organization of Iran" in PMOI).
+    # unless the capitals' initials spell it exactly ("Organization of Kenya" in PLOK).
     offset, lending = start, True
     for word in window[start:].split():
         at = window.index(word, offset)

@@ -124,13 +124,13 @@ def _is_role_noun(token, index) -> bool:
     if token.pos_ != "NOUN" or token.tag_ == "NNS" or index.at(token) is not None:
         return False
     if any(index.at(t, ("Person",)) for t in token.subtree if t.i < token.i):
-        return False  # "supreme leader Ali (Khamenei)": the name itself, not a role
+        return False  # "chief executive Jane (Doe)": the name itself, not a role
     lemma = token.lemma_.lower()
     return lemma in ROLE_NOUNS or lemma.endswith(_ROLE_SUFFIXES) and len(lemma) > 4
 
 
 def _title_before(person: Mention, first, index) -> list[Fact]:
-    """ "Supreme Leader X", "IRGC commander X", "Propaganda Minister X": the words right
+    """ "President X", "party leader X", "Defence Minister X": the words right
     before a name that end in a title word."""
     run = []
     t = first.nbor(-1) if first.i > 0 else None
@@ -232,7 +232,7 @@ def _verb_facts(sdoc, index) -> list[Fact]:
 
 def _event_facts(sdoc, events: list[Mention], index) -> list[Fact]:
     """An event's date and place: inside its phrase ("the 1988 massacre") or attached by
-    a preposition ("the gathering in Villepinte on June 30, 2018")."""
+    a preposition ("the gathering in Lyon on June 30, 2018")."""
     facts = []
     for event in events:
         span = sdoc.char_span(event.start, event.end, alignment_mode="expand")

@@ -49,7 +49,7 @@ MEMBER_HEADS = frozenset(
     """.split()
 )
 
-# Last words that make a name an organisation ("Guardian Council", "Labour Party").
+# Last words that make a name an organisation ("Security Council", "Labour Party").
 ORG_HEADS = frozenset(
     """
     council organization organisation party ministry corps court agency army force forces

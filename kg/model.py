@@ -6,7 +6,7 @@ fact points back to the sentence it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # The entity kinds of the ontology (kg:Person ...), in the order summaries print them.
 KINDS = ("Person", "Organization", "Place", "Event", "Date")
@@ -99,4 +99,3 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mention_count: int = 0
     value: str | None = None  # for dates
-    documents: tuple[str, ...] = field(default=())

