@@ -24,7 +24,7 @@ JOIN_VERBS = frozenset("join".split())
 _CLAUSE_DEPS = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 
 
-class _Index:
+class MentionIndex:
     """Token index -> mention, for the mentions of one document."""
 
     def __init__(self, sdoc, mentions: list[Mention]):
@@ -261,7 +261,7 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     >>> facts(nlp("President Jane Doe met John Roe."), mentions)  # doctest: +SKIP
     [Fact(subject=(10, 18), predicate='hasRole', obj='President', ...), ...]
     """
-    index = _Index(sdoc, mentions)
+    index = MentionIndex(sdoc, mentions)
     found: list[Fact] = []
     for mention in mentions:
         if mention.kind == "Person":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import AGENTS, _Index
+from kg.extract import AGENTS, MentionIndex
 from kg.model import Fact, Mention, Quote
 
 SPEECH_VERBS = frozenset(
@@ -39,7 +39,7 @@ def _speaker(sent, index) -> Mention | None:
 
 def find(sdoc, mentions: list[Mention]) -> tuple[list[Quote], list[Fact]]:
     """Quotations of SDOC and a `said` fact for each one whose speaker is found."""
-    index = _Index(sdoc, mentions)
+    index = MentionIndex(sdoc, mentions)
     quotes, facts = [], []
     sentences = list(sdoc.sents)
     for match in _QUOTED.finditer(sdoc.text):
