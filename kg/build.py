@@ -44,13 +44,16 @@ class BuildReport:
         """A few human lines: counts per class, facts, statements and where time went."""
         kinds = ", ".join(f"{self.entities.get(k, 0)} {k.lower()}s" for k in KINDS)
         total = sum(self.timings.values())
-        spacy = self.timings.get("spacy", 0.0)
+        spacy = {k: v for k, v in self.timings.items() if k.startswith("spaCy")}
+        ours = {k: v for k, v in self.timings.items() if k not in spacy}
         lines = [
             f"{self.documents} documents: {kinds}",
             f"{self.facts} facts, {self.statements} statements, {self.triples} triples",
             f"wrote {', '.join(str(p) for p in self.exports)}",
-            f"{total:.1f} s ({spacy:.1f} s spaCy, {total - spacy:.1f} s the rest: "
-            + ", ".join(f"{k} {v:.1f}" for k, v in self.timings.items() if k != "spacy") + ")",
+            f"{total:.1f} s: spaCy {sum(spacy.values()):.1f} s ("
+            + ", ".join(f"{k.removeprefix('spaCy ')} {v:.1f}" for k, v in spacy.items())
+            + f"), kg {sum(ours.values()):.1f} s ("
+            + ", ".join(f"{k} {v:.1f}" for k, v in ours.items()) + ")",
         ]
         return "\n".join(lines)
 
@@ -64,7 +67,7 @@ def extract(settings: Settings, progress: Progress | None = None,
     timings["read"] = time.perf_counter() - started
     started = time.perf_counter()
     nlp.load(settings.model)
-    timings["load model"] = time.perf_counter() - started
+    timings["spaCy load"] = time.perf_counter() - started
     results, spacy_time, analyse_time = [], 0.0, 0.0
     parsed = nlp.parse(documents, settings)
     for done in range(1, len(documents) + 1):
@@ -76,7 +79,7 @@ def extract(settings: Settings, progress: Progress | None = None,
         analyse_time += time.perf_counter() - started
         if progress:
             progress(done, len(documents))
-    timings["spacy"] = spacy_time
+    timings["spaCy parse"] = spacy_time
     timings["extract"] = analyse_time
     return results
 

@@ -39,7 +39,7 @@ def test_summary_reports_counts_and_time(bundled_build):
     _, report = bundled_build
     summary = report.summary()
     assert report.documents == 5 and summary.startswith("5 documents:")
-    assert "spaCy" in summary and "statements" in summary
+    assert "spaCy" in summary and "parse" in summary and "statements" in summary
 
 
 @pytest.mark.parametrize("cls", ["Person", "Organization", "Place", "Event", "Date", "Document", "Statement", "Quote"])
