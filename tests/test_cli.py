@@ -159,3 +159,8 @@ def test_stats(built):
     assert "Person" in result.output and "kg:mentions" in result.output
     top = result.output.split("most mentioned:")[1].strip().splitlines()
     assert len(top) == 3 and top[0].split()[0:2] == ["Ali", "Khamenei"]
+
+
+def test_query_from_stdin(built):
+    result = invoke("query", "-f", "-", "--format", "csv", input="SELECT ?name WHERE { ?e a kg:Place ; rdfs:label ?name }")
+    assert result.exit_code == 0 and result.output.splitlines()[0] == "name" and "Tehran" in result.output
