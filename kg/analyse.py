@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 from kg import extract, mentions, quotes
+from kg.acronyms import definitions
 from kg.model import DocResult, Document, Fact
 
 
 def analyse(document: Document, sdoc) -> DocResult:
     """Mentions, facts and quotes of one document parsed by spaCy."""
-    sentences, found, titles = mentions.collect(sdoc)
+    acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
+    sentences, found, titles = mentions.collect(sdoc, acronyms)
     facts = extract.facts(sdoc, found)
     facts += [Fact(m.span, "hasRole", title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
               for m, title in titles]
     quoted, said = quotes.find(sdoc, found)
-    return DocResult(document, sentences, tuple(found), tuple(facts + said), tuple(quoted))
+    return DocResult(document, sentences, tuple(found), tuple(facts + said), tuple(quoted), acronyms)

@@ -159,16 +159,12 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
     return facts
 
 
-def _name_root(sdoc, mention: Mention):
-    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
 def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
-    root = _name_root(sdoc, person)
-    if root is None:
+    span = sdoc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
         return []
-    facts = _title_before(person, sdoc.char_span(person.start, person.end, alignment_mode="expand")[0], index)
+    root = span.root
+    facts = _title_before(person, span[0], index)
     # "X, the head of Y": an appositive noun.
     for child in root.children:
         if child.dep_ == "appos" and _is_role_noun(child, index):
@@ -244,14 +240,15 @@ def _event_facts(sdoc, events: list[Mention], index) -> list[Fact]:
         ]
         seen = set()
         for tok in candidates:
-            for mention in (index.at(tok, ("Date", "Place")),):
-                if mention is None or mention.span in seen or mention.span == event.span:
-                    continue
-                seen.add(mention.span)
-                if mention.kind == "Date" and mention.value:
-                    facts.append(Fact(event.span, "onDate", mention.span, event.sentence, "event-phrase-date", 0.8))
-                elif mention.kind == "Place" and tok not in span:
-                    facts.append(Fact(event.span, "location", mention.span, event.sentence, "event-prep-place", 0.7))
+            mention = index.at(tok, ("Date", "Place"))
+            if mention is None or mention.span in seen or mention.span == event.span:
+                continue
+            seen.add(mention.span)
+            how = "phrase" if tok in span else "prep"
+            if mention.kind == "Date" and mention.value:
+                facts.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date", 0.8))
+            elif mention.kind == "Place" and how == "prep":
+                facts.append(Fact(event.span, "location", mention.span, event.sentence, "event-prep-place", 0.7))
     return facts
 
 

@@ -117,7 +117,8 @@ def _add_entities(graph: Graph, base: Namespace, resolution: Resolution) -> None
             graph.add((node, KG.value, Literal(entity.value, datatype=XSD[xsd_type(entity.value)])))
 
 
-def _add_document(graph: Graph, base: Namespace, result: DocResult, resolution: Resolution) -> URIRef:
+def _add_document(graph: Graph, base: Namespace, result: DocResult, resolution: Resolution,
+                  kinds: dict[URIRef, str]) -> URIRef:
     doc = result.document
     node = base[f"document/{doc.doc_id}"]
     graph.add((node, RDF.type, KG.Document))
@@ -126,10 +127,9 @@ def _add_document(graph: Graph, base: Namespace, result: DocResult, resolution: 
         graph.add((node, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
     graph.add((node, KG.sourceFile, Literal(doc.source)))
     graph.add((node, KG.sha256, Literal(doc.sha256)))
-    kinds = {e.key: e.kind for e in resolution.entities}
     for mention in result.mentions:
         key = resolution.entity_of(doc.doc_id, mention.span)
-        if key and kinds[key] in ENTITY_KINDS:
+        if key and kinds[base[key]] in ENTITY_KINDS:
             graph.add((node, KG.mentions, base[key]))
     return node
 
@@ -167,7 +167,7 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
     _add_entities(graph, base, resolution)
     kinds = {base[e.key]: e.kind for e in resolution.entities}
     for result in results:
-        document = _add_document(graph, base, result, resolution)
+        document = _add_document(graph, base, result, resolution, kinds)
         _add_quotes(graph, base, result, document, resolution)
         # One statement per fact and sentence: when two rules find the same fact in one
         # sentence, the surer one speaks for it.

@@ -72,8 +72,9 @@ def _norp_is_org(span) -> bool:
     return span[-1].lower_ in ORG_HEADS
 
 
-def collect(sdoc) -> tuple[tuple[Span, ...], list[Mention], list[tuple[Mention, str]]]:
-    """Sentences (character spans), entity mentions and (person, title) pairs of SDOC.
+def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tuple[Mention, str]]]:
+    """Sentences (character spans), entity mentions and (person, title) pairs of SDOC;
+    ACRONYMS are the (long form, acronym) spans kg.acronyms.definitions found in its text.
 
     A mention's text is the cleaned name: no leading "the", no possessive, no title.
     """
@@ -85,7 +86,7 @@ def collect(sdoc) -> tuple[tuple[Span, ...], list[Mention], list[tuple[Mention, 
             sent_index[token.i] = k
     mentions: list[Mention] = []
     titles: list[tuple[Mention, str]] = []
-    taken: set[int] = set()
+    tokens_of: dict[Mention, range] = {}
     for ent in sdoc.ents:
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or (ent.label_ == "NORP" and not _norp_is_org(ent)):
@@ -112,20 +113,21 @@ def collect(sdoc) -> tuple[tuple[Span, ...], list[Mention], list[tuple[Mention, 
         value = normalise(text) if kind == "Date" else None
         mention = Mention(start, end, text, kind, sent_index[first], value)
         mentions.append(mention)
-        taken.update(range(first, last + 1))
+        tokens_of[mention] = range(first, last + 1)
         if title:
             titles.append((mention, " ".join(t.text for t in title)))
-    mentions = _drop_headline_only(sdoc, mentions, sentences)
-    taken = {t.i for m in mentions for t in sdoc.char_span(m.start, m.end, alignment_mode="expand")}
-    mentions += _acronym_mentions(sdoc, sent_index, taken, mentions)
+    mentions = _drop_headline_only(sdoc, mentions)
+    taken = {i for m in mentions for i in tokens_of[m]}
+    mentions += _acronym_mentions(sdoc, sent_index, taken, acronyms)
     mentions += _propagate(sdoc, sent_index, taken, mentions)
     mentions += _event_phrases(sdoc, sent_index, taken)
     mentions.sort(key=lambda m: (m.start, m.end))
-    titles = [(m, t) for m, t in titles if m in mentions]
+    kept = set(mentions)
+    titles = [(m, t) for m, t in titles if m in kept]
     return tuple(sentences), mentions, titles
 
 
-def _drop_headline_only(sdoc, mentions: list[Mention], sentences) -> list[Mention]:
+def _drop_headline_only(sdoc, mentions: list[Mention]) -> list[Mention]:
     """In a title-case headline NER takes any capitalised words for a name ("Weather Body
     Warns ..."); keep a headline mention only when the body names it too."""
     headline = set()
@@ -150,13 +152,11 @@ def _mention_at(sdoc, sent_index, first: int, last: int, kind: str) -> Mention:
     return Mention(start, end, sdoc.text[start:end], kind, sent_index[first])
 
 
-def _acronym_mentions(sdoc, sent_index, taken: set[int], mentions: list[Mention]) -> list[Mention]:
+def _acronym_mentions(sdoc, sent_index, taken: set[int], acronyms) -> list[Mention]:
     """Names NER missed around an acronym definition, "The World Weather Council (WWC)":
     the long form and every later use of the acronym become organisation mentions."""
-    from kg.acronyms import definitions
-
     found = []
-    for long_start, long_end, acronym_start, acronym_end in definitions(sdoc.text):
+    for (long_start, long_end), (acronym_start, acronym_end) in acronyms:
         span = sdoc.char_span(long_start, long_end, alignment_mode="contract")
         if span is not None and len(span) and not any(t.i in taken for t in span):
             found.append(_mention_at(sdoc, sent_index, span[0].i, span[-1].i, "Organization"))

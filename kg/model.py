@@ -83,6 +83,7 @@ class DocResult:
     mentions: tuple[Mention, ...]
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    acronyms: tuple[tuple[Span, Span], ...] = ()  # (long form, acronym) defined in the text
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]

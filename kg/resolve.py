@@ -14,7 +14,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kg.acronyms import definitions
 from kg.model import KINDS, DocResult, Entity, Mention
 from kg.slug import slugify
 
@@ -64,17 +63,11 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _acronym_pairs(result: DocResult) -> list[tuple[str, str]]:
-    """(acronym key, long-form key) for each acronym the document defines."""
-    text = result.document.text
-    return [(name_key(text[c:d]), name_key(text[a:b])) for a, b, c, d in definitions(text)]
-
-
 def cluster(results: list[DocResult]) -> Resolution:
     """Resolve every non-date mention of RESULTS to an entity; dates group by value."""
     uf = _UnionFind()
     keyed: list[tuple[str, Mention, str]] = []  # (doc_id, mention, node key)
-    full_names: dict[str, set[str]] = defaultdict(set)  # surname/first name -> full name keys
+    full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys
     for result in results:
         for mention in result.mentions:
             if mention.kind == "Date":
@@ -85,8 +78,9 @@ def cluster(results: list[DocResult]) -> Resolution:
             words = name_key(mention.text).split()
             if mention.kind == "Person" and len(words) > 1:
                 full_names[words[-1]].add(key)
-        for acronym, long_name in _acronym_pairs(result):
-            uf.union("name:" + acronym, "name:" + long_name)
+        text = result.document.text
+        for (a, b), (c, d) in result.acronyms:
+            uf.union("name:" + name_key(text[c:d]), "name:" + name_key(text[a:b]))
     # A one-word person name joins the single full name that ends with it, preferring one
     # from the same document; two candidates ("Kim Smith", "Lee Smith") leave it alone.
     by_doc: dict[str, set[str]] = defaultdict(set)
@@ -95,7 +89,7 @@ def cluster(results: list[DocResult]) -> Resolution:
         by_doc[doc_id].add(key)
     for doc_id, mention, key in keyed:
         words = key.removeprefix("name:").split()
-        if mention.kind not in ("Person", "Organization") or len(words) != 1 or key.startswith("event:"):
+        if mention.kind not in ("Person", "Organization") or len(words) != 1:
             continue
         candidates = full_names.get(words[0], set())
         local = candidates & by_doc[doc_id]
