@@ -1,5 +1,6 @@
-"""Each folder in tests/cases is a short article with ASK queries that must hold
-(must.rq) and must not hold (must_not.rq) on its graph. Adding a case is adding a folder."""
+"""Each folder in tests/cases is a short corpus (input.txt, plus any other .txt files as
+further documents) with ASK queries that must hold (must.rq) and must not hold
+(must_not.rq) on its graph. Adding a case is adding a folder."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ def _asks(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("case", sorted(p for p in CASES.iterdir() if p.is_dir()), ids=lambda p: p.name)
 def test_case(case: Path, nlp):
-    graph = graph_from_texts({case.name: (case / "input.txt").read_text(encoding="utf-8")})
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(case.glob("*.txt"))}
+    assert "input" in texts, f"{case.name} has no input.txt"
+    graph = graph_from_texts(texts)
     must, must_not = _asks(case / "must.rq"), _asks(case / "must_not.rq")
     assert must, f"{case.name} has no must.rq"
     failures = [f"must hold:\n{q}" for q in must if not graph.query(q, initNs=prefixes()).askAnswer]
