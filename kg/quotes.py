@@ -41,6 +41,9 @@ AFTER_QUOTE_VERBS = frozenset("continue go".split())
 INDIRECT_VERBS = frozenset(
     "say tell claim state warn write declare announce insist argue explain add stress deny admit".split()
 )
+# Verbs that name a thing rather than quote speech: a title-cased span after them
+# ("described in the novel 'The Long Winter'") is a title, not a quotation.
+NAMING_VERBS = frozenset("call describe cite name dub label term".split())
 SPEAKER_PRONOUNS = frozenset("he she".split())
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp")  # "…, saying '…'" speaks for its head's subject
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -139,8 +142,8 @@ def _is_subject(sdoc, mention: Mention) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.dep_ in ("appos", "compound"):
-        root = root.head
+    while root.dep_ in ("appos", "compound", "conj") and root.head != root:
+        root = root.head  # "X and Y met ...": both are subjects
     return root.dep_ in _SUBJECT_DEPS
 
 
@@ -224,7 +227,10 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Quote], list[Fact]]:
             continue  # "democratic", "good news": scare quotes, not speech
         attached = _attached_verb(tokens, inside)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
-        if not (attached or q.introduced or has_verb and not _is_title(text)):
+        title = _is_title(text)
+        if title and attached is not None and attached.lemma_.lower() in NAMING_VERBS:
+            attached = None
+        if not (attached or q.introduced or has_verb and not title):
             continue  # a title, slogan or phrase that no one is said to have spoken
         first, last = speakers.sentence_of(tokens[0]), speakers.sentence_of(tokens[-1])
         quote = Quote(q.start, q.end, text, first)
