@@ -45,6 +45,10 @@ INDIRECT_VERBS = frozenset(
 # ("described in the novel 'The Long Winter'") is a title, not a quotation.
 NAMING_VERBS = frozenset("call describe cite name dub label term".split())
 SPEAKER_PRONOUNS = frozenset("he she".split())
+# "a spokesman for X said", "X's spokeswoman said", "a statement from X said": X speaks.
+MOUTHPIECES = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokespeople representative statement".split()
+)
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp")  # "…, saying '…'" speaks for its head's subject
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INVERTED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd")
@@ -176,13 +180,31 @@ class _Speakers:
 
     def of(self, verb, quote_start: int) -> tuple[Mention | None, str]:
         """(speaker, method) of VERB; the method says whether a pronoun was resolved."""
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            token = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            return (self.index.of_phrase(token, AGENTS) if token is not None else None), "speech-verb-subject"
         token = _subject(verb, quote_start, self.inside)
+        if token is not None and token.lemma_.lower() in MOUTHPIECES:
+            return self._principal(token), "spokesperson-for"
         if token is None or token.pos_ not in ("NOUN", "PROPN", "PRON", "X"):
             # no subject, or an adverb parsed as one: the parse failed here
             return self._sole_agent(verb), "sole-agent-in-sentence"
         if token.lower_ in SPEAKER_PRONOUNS:
             return antecedent(token, self.sdoc, self.sentences, self.persons, self.quoted), "pronoun-speaker"
         return self.index.of_phrase(token, AGENTS), "speech-verb-subject"
+
+    def _principal(self, noun) -> Mention | None:
+        """Whom a spokesperson or statement speaks for: "X's", "for/of/from X", "X spokesman"."""
+        if found := self.index.at(noun, AGENTS):
+            return found
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") and (found := self.index.of_phrase(child, AGENTS)):
+                return found
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (found := self.index.of_phrase(obj, AGENTS)):
+                        return found
+        return None
 
     def _sole_agent(self, verb) -> Mention | None:
         """When the parse gives a speech verb no subject at all, the one person its
@@ -199,7 +221,8 @@ class _Speakers:
 
 
 _CONFIDENCE = {"speech-verb-subject": 0.7, "pronoun-speaker": 0.6, "block-quote-intro": 0.6,
-               "sole-agent-in-sentence": 0.5, "same-paragraph-speaker": 0.6, "indirect-speech": 0.5}
+               "spokesperson-for": 0.6, "same-paragraph-speaker": 0.6, "sole-agent-in-sentence": 0.5,
+               "indirect-speech": 0.5}
 
 
 def _is_title(text: str) -> bool:
