@@ -191,7 +191,20 @@ class _Speakers:
             return self._sole_agent(verb), "sole-agent-in-sentence"
         if token.lower_ in SPEAKER_PRONOUNS:
             return antecedent(token, self.sdoc, self.sentences, self.persons, self.quoted), "pronoun-speaker"
-        return self.index.of_phrase(token, AGENTS), "speech-verb-subject"
+        if found := self.index.of_phrase(token, AGENTS):
+            return found, "speech-verb-subject"
+        return self._named_before(token), "definite-noun-speaker"
+
+    def _named_before(self, noun) -> Mention | None:
+        """"The commission said": the one organisation named in the five sentences before
+        whose name ends in that noun ("the Electoral Commission")."""
+        if noun.pos_ != "NOUN" or not any(c.lower_ == "the" for c in noun.children):
+            return None
+        k = self.sentence_of(noun)
+        low = self.sentences[max(k - 5, 0)].start_char
+        found = {m.text: m for m in self.index.by_token.values() if m.kind == "Organization"
+                 and low <= m.start < noun.idx and m.text.split()[-1].lower() in (noun.lower_, noun.lemma_.lower())}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _principal(self, noun) -> Mention | None:
         """Whom a spokesperson or statement speaks for: "X's", "for/of/from X", "X spokesman"."""
@@ -222,6 +235,7 @@ class _Speakers:
 
 _CONFIDENCE = {"speech-verb-subject": 0.7, "pronoun-speaker": 0.6, "block-quote-intro": 0.6,
                "spokesperson-for": 0.6, "same-paragraph-speaker": 0.6, "sole-agent-in-sentence": 0.5,
+               "definite-noun-speaker": 0.5,
                "indirect-speech": 0.5}
 
 
@@ -246,7 +260,7 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Quote], list[Fact]]:
     for q in quoted:
         tokens = _tokens(sdoc, q)
         text = _text(sdoc.text, q)
-        if not tokens or len(re.findall(r"\w+", text)) < _MIN_WORDS:
+        if not tokens or len([w for w in text.split() if re.search(r"\w", w)]) < _MIN_WORDS:
             continue  # "democratic", "good news": scare quotes, not speech
         attached = _attached_verb(tokens, inside)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
