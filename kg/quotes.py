@@ -151,19 +151,22 @@ def _is_subject(sdoc, mention: Mention) -> bool:
     return root.dep_ in _SUBJECT_DEPS
 
 
-def antecedent(pronoun, sdoc, sentences: list, persons: list[Mention], quoted: list[QuotedSpan]) -> Mention | None:
-    """The person a "he"/"she" speaker stands for: the nearest earlier sentence (this
-    one up to the pronoun, then up to three before it) that names a person outside
-    quotation marks decides; among its names the grammatical subjects count first, and
-    two different people there make it ambiguous (None)."""
+def antecedent(pronoun, sdoc, sentences: list, candidates: list[Mention], quoted: list[QuotedSpan],
+               subjects_only: bool = False) -> Mention | None:
+    """The person (or, for "it", organisation) a pronoun speaker stands for: the nearest
+    earlier sentence (this one up to the pronoun, then up to three before it) that names
+    one of CANDIDATES outside quotation marks decides; among its names the grammatical
+    subjects count first (with SUBJECTS_ONLY, only they count), and two different names
+    there make it ambiguous (None)."""
     k = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
     for j in range(k, max(k - 4, -1), -1):
         sent = sentences[j]
-        found = [m for m in persons if sent.start_char <= m.start < min(sent.end_char, pronoun.idx)
+        found = [m for m in candidates if sent.start_char <= m.start < min(sent.end_char, pronoun.idx)
                  and not any(q.contains(m.start) for q in quoted)]
         if not found:
             continue
-        pool = [m for m in found if _is_subject(sdoc, m)] or found
+        subjects = [m for m in found if _is_subject(sdoc, m)]
+        pool = subjects if subjects or subjects_only else found
         names = {m.text.split()[-1].lower() for m in pool}
         return max(pool, key=lambda m: len(m.text)) if len(names) == 1 else None
     return None
@@ -177,6 +180,7 @@ class _Speakers:
         self.index = MentionIndex(sdoc, mentions)
         self.sentences = list(sdoc.sents)
         self.persons = [m for m in mentions if m.kind == "Person"]
+        self.organizations = [m for m in mentions if m.kind == "Organization"]
 
     def of(self, verb, quote_start: int) -> tuple[Mention | None, str]:
         """(speaker, method) of VERB; the method says whether a pronoun was resolved."""
@@ -191,6 +195,9 @@ class _Speakers:
             return self._sole_agent(verb), "sole-agent-in-sentence"
         if token.lower_ in SPEAKER_PRONOUNS:
             return antecedent(token, self.sdoc, self.sentences, self.persons, self.quoted), "pronoun-speaker"
+        if token.lower_ == "it" and verb.pos_ == "VERB":  # "it said": an organisation that was a subject
+            return antecedent(token, self.sdoc, self.sentences, self.organizations, self.quoted,
+                              subjects_only=True), "pronoun-speaker"
         if found := self.index.of_phrase(token, AGENTS):
             return found, "speech-verb-subject"
         return self._named_before(token), "definite-noun-speaker"
@@ -235,7 +242,7 @@ class _Speakers:
 
 _CONFIDENCE = {"speech-verb-subject": 0.7, "pronoun-speaker": 0.6, "block-quote-intro": 0.6,
                "spokesperson-for": 0.6, "same-paragraph-speaker": 0.6, "sole-agent-in-sentence": 0.5,
-               "definite-noun-speaker": 0.5,
+               "definite-noun-speaker": 0.5, "previous-sentence-subject": 0.5,
                "indirect-speech": 0.5}
 
 
@@ -288,6 +295,8 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Quote], list[Fact]]:
             # '"…," he said. "…"': an unattributed quotation in the paragraph of an
             # attributed one goes on in the same voice
             speaker, method = previous[1], "same-paragraph-speaker"
+        if not method and (found := _previous_subject(sdoc, speakers, tokens, first)):
+            speaker, method, evidence = found, "previous-sentence-subject", first - 1
         if not method:
             speaker = None
         elif speaker is not None and not q.contains(speaker.start):
@@ -297,6 +306,21 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Quote], list[Fact]]:
     accepted = {t.i for quote in quotes for t in _tokens(sdoc, QuotedSpan(((quote.start, quote.end),)))}
     indirect, reported = _indirect(sdoc, speakers, accepted)
     return quotes + indirect, facts + reported
+
+
+def _previous_subject(sdoc, speakers: _Speakers, tokens, first: int) -> Mention | None:
+    """'X refused to comment. "…"': a quotation that opens its sentence, with no speech
+    verb of its own, in the voice of the named subject of the sentence before it in the
+    same paragraph."""
+    if first == 0:
+        return None
+    own, before = speakers.sentences[first], speakers.sentences[first - 1]
+    if sdoc.text[own.start_char:tokens[0].idx].strip(" \"“") or "\n" in sdoc.text[before.end_char:own.start_char]:
+        return None
+    if any(t.i in speakers.inside for t in before):
+        return None  # the sentence before is itself a quotation's
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    return speakers.index.of_phrase(subject, AGENTS) if subject is not None else None
 
 
 def _indirect(sdoc, speakers: _Speakers, accepted: set[int]) -> tuple[list[Quote], list[Fact]]:
