@@ -36,7 +36,7 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 # Verbs that attribute a quotation only when they follow it ("'…,' she continued").
-AFTER_QUOTE_VERBS = frozenset("continue go".split())
+AFTER_QUOTE_VERBS = frozenset("continue".split())
 # Reported speech: "X said that ...". Verbs of opinion ("believe") are not speech.
 INDIRECT_VERBS = frozenset(
     "say tell claim state warn write declare announce insist argue explain add stress deny admit".split()
