@@ -11,8 +11,12 @@ The speaker is the subject of the speech verb nearest the quotation in its own s
 (either order: "X said: '…'", "'…,' X said", "'…,' said X"), or of the verb the speech
 verb hangs from ("…, saying '…'"), or the name after "according to"; for a block quote,
 the colon sentence that introduces it. A "he"/"she" speaker is the person the pronoun
-refers to when that is unambiguous (see `antecedent`). A quotation whose speaker is not
-found is kept with its document only: no speaker is guessed.
+refers to when that is unambiguous, "it" an organisation (see `antecedent`); "a
+spokesman for X" and "the commission" (after "the Electoral Commission") speak for the
+organisation. A quotation with no speech verb of its own takes the speaker of the
+quotation before it in its paragraph, or the named subject of the sentence before it.
+A quotation whose speaker is not found is kept with its document only: no speaker is
+guessed.
 
 Reported speech ("X said that the plan failed") becomes a quote marked `indirect` when
 its speaker is a name.
