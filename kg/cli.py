@@ -171,3 +171,27 @@ def stats(graph: Path, top: int) -> None:
     from kg.stats import format_stats, stats as compute
 
     click.echo(format_stats(compute(load(graph), top)))
+
+
+@cli.command()
+@click.option("--speaker", help="Only quotations of speakers whose name contains this (any case).")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
+              show_default=True, help="The Turtle export to read.")
+def quotes(speaker: str | None, graph: Path) -> None:
+    """Print who said what: each quotation with its speaker and source document.
+
+    Quotations whose speaker was not found are listed last (without --speaker);
+    reported speech ("X said that ...") is marked "(reported)".
+
+    \b
+    Example:
+      kg quotes --speaker holt
+    """
+    from kg.query import load
+    from kg.quotelist import format_quotes, quotes as find_quotes
+
+    rows = find_quotes(load(graph), speaker)
+    if not rows:
+        click.echo(f"no quotation attributed to {speaker!r}" if speaker else "no quotations in the export")
+        return
+    click.echo(format_quotes(rows))

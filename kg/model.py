@@ -48,12 +48,18 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Words a document puts in someone's mouth, with the span of the quoted text."""
+    """Words a document puts in someone's mouth, with the span of the quoted text.
+
+    A quotation running through several paragraphs spans from its first word to its
+    last; `text` joins its pieces without the quote marks between them. `indirect` marks
+    reported speech ("X said that ...") rather than the speaker's own words.
+    """
 
     start: int
     end: int
     text: str
     sentence: int
+    indirect: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,84 @@
+"""Who said what, read back from an export: the library side of `kg quotes`.
+
+    quotes(graph, speaker=None) -> list[QuoteRow]
+    format_quotes(rows) -> str
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import PROV, SKOS
+
+from kg.graph import KG
+
+UNATTRIBUTED = "(no speaker found)"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One quotation as one document reports it."""
+
+    speaker: str  # the speaker's rdfs:label, or UNATTRIBUTED
+    text: str
+    document: str  # the document's kg:sourceFile
+    evidence: str  # the sentence that attributes it ("" when no speaker was found)
+    indirect: bool = False
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+
+
+def _names(graph: Graph, node) -> list[str]:
+    return [str(n) for p in (RDFS.label, SKOS.altLabel) for n in graph.objects(node, p)]
+
+
+def quotes(graph: Graph, speaker: str | None = None) -> list[QuoteRow]:
+    """Every quotation of GRAPH with its speaker and document, sorted by speaker, document
+    and text. With SPEAKER, only the quotations of speakers one of whose names (label
+    or alias) contains it, ignoring case and accents; unattributed quotes are left out.
+
+    >>> [r.speaker for r in quotes(load(Path("exports/graph.ttl")), "holt")]  # doctest: +SKIP
+    ['Jane Holt']
+    """
+    wanted = _fold(speaker) if speaker is not None else None
+    rows, attributed = set(), set()
+    for statement in graph.subjects(RDF.predicate, KG.said):
+        who, quote = graph.value(statement, RDF.subject), graph.value(statement, RDF.object)
+        document = graph.value(statement, PROV.wasDerivedFrom)
+        attributed.add((quote, document))
+        if wanted is not None and not any(wanted in _fold(n) for n in _names(graph, who)):
+            continue
+        rows.add(_row(graph, quote, document, str(graph.value(who, RDFS.label) or who),
+                      str(graph.value(statement, KG.evidence) or "")))
+    if wanted is None:
+        for quote in graph.subjects(RDF.type, KG.Quote):
+            for document in graph.objects(quote, PROV.wasDerivedFrom):
+                if (quote, document) not in attributed:
+                    rows.add(_row(graph, quote, document, UNATTRIBUTED, ""))
+    return sorted(rows, key=_order)
+
+
+def _order(row: QuoteRow) -> tuple:
+    return (row.speaker == UNATTRIBUTED, row.speaker.casefold(), row.document, row.text)
+
+
+def _row(graph: Graph, quote, document, speaker: str, evidence: str) -> QuoteRow:
+    source = graph.value(document, KG.sourceFile)
+    indirect = graph.value(quote, KG.indirect)
+    return QuoteRow(speaker, str(graph.value(quote, KG.text) or ""), str(source or document), evidence,
+                    bool(indirect is not None and indirect.toPython() is True))
+
+
+def format_quotes(rows: list[QuoteRow]) -> str:
+    """One block per quotation: speaker and document, then the words, indented;
+    reported speech is marked "(reported)"."""
+    blocks = []
+    for row in rows:
+        mark = " (reported)" if row.indirect else ""
+        blocks.append(f"{row.speaker}{mark}  [{row.document}]\n    “{row.text}”")
+    return "\n".join(blocks)
