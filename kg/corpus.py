@@ -112,8 +112,9 @@ def sniff(data: bytes, path: Path) -> tuple[str, str | None]:
                 raise CorpusError(f"{path}: broken {codec.upper()} text ({exc.reason}); "
                                   "re-save it as UTF-8") from None
     kind = next((name for magic, name in _MAGIC.items() if data.startswith(magic)), None)
-    if kind or b"\x00" in data or _control_share(data) > 0.1:
-        raise CorpusError(f"{path}: binary file ({kind or 'control bytes'}), not text; "
+    kind = kind or ("NUL bytes" if b"\x00" in data else "control bytes" if _control_share(data) > 0.1 else None)
+    if kind:
+        raise CorpusError(f"{path}: binary file ({kind}), not text; "
                           "convert it to plain text or remove it from the corpus")
     try:
         return data.decode("utf-8"), None

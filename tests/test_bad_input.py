@@ -46,7 +46,7 @@ def corpus(project):
 SKIPPED = [
     ("empty.txt", b"", "corpus/empty.txt: empty file; add text to it or remove it from the corpus (skipped)"),
     ("blank.md", b" \n\t\r\n  ", "corpus/blank.md: empty file; add text to it or remove it from the corpus"),
-    ("nul.txt", b"Some text\x00with a NUL\x00", "corpus/nul.txt: binary file (control bytes), not text; "
+    ("nul.txt", b"Some text\x00with a NUL\x00", "corpus/nul.txt: binary file (NUL bytes), not text; "
                                                  "convert it to plain text or remove it from the corpus"),
     ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "corpus/scan.txt: binary file (PDF document)"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "corpus/photo.txt: binary file (PNG image)"),
