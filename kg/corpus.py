@@ -340,8 +340,8 @@ def scan_corpus(root: Path, project: Path | None = None, max_bytes: int = DEFAUL
         if warning:
             warnings.append(warning)
     if not documents:
-        raise CorpusError(f"no documents in {root}: add .txt or .md files "
-                          f"(skipped {len(warnings)}: " + " | ".join(warnings) + ")")
+        shown = " | ".join(warnings[:3]) + (f" | and {len(warnings) - 3} more" if len(warnings) > 3 else "")
+        raise CorpusError(f"no documents in {root}: add .txt or .md files (skipped {len(warnings)}: {shown})")
     ids = [d.doc_id for d in documents]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})[0]

@@ -18,6 +18,7 @@ import kg.export.atomic as atomic
 from kg.build import graph_from_texts
 from kg.cli import cli
 from kg.corpus import scan_corpus
+from kg.errors import CorpusError
 from kg.export import turtle
 from kg.slug import slugify
 
@@ -256,3 +257,13 @@ def test_hard_names_in_memory_round_trip(nlp):
     graph = graph_from_texts({"d": "Jane \"JJ\" Doe met Иван Петров <and> 李小龙 in Zürich 🎉.\n"})
     again = Graph().parse(data=turtle.serialize(graph), format="turtle")
     assert isomorphic(graph, again)
+
+
+def test_many_bad_files_are_listed_briefly(tmp_path):
+    for i in range(5):
+        (tmp_path / f"e{i}.txt").write_bytes(b"")
+    with pytest.raises(CorpusError) as caught:
+        scan_corpus(tmp_path)
+    message = caught.value.message
+    assert message.startswith(f"no documents in {tmp_path}: add .txt or .md files (skipped 5: {tmp_path / 'e0.txt'}")
+    assert message.endswith("| and 2 more)") and "e3.txt" not in message
