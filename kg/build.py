@@ -17,7 +17,7 @@ from kg import corpus, nlp
 from kg.analyse import analyse
 from kg.errors import ExportError
 from kg.export import graphml, html, turtle
-from kg.export.atomic import write_bytes
+from kg.export.atomic import write_many
 from kg.export.view import to_networkx
 from kg.graph import KG, assemble
 from kg.model import KINDS, DocResult
@@ -39,6 +39,7 @@ class BuildReport:
     triples: int
     exports: tuple[Path, ...]
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # one line per file skipped or read with a guessed encoding
 
     def summary(self) -> str:
         """A few human lines: counts per class, facts, statements and where time went."""
@@ -59,11 +60,14 @@ class BuildReport:
 
 
 def extract(settings: Settings, progress: Progress | None = None,
-            timings: dict[str, float] | None = None) -> list[DocResult]:
+            timings: dict[str, float] | None = None, warnings: list[str] | None = None) -> list[DocResult]:
     """Read and analyse every document of the corpus (the per-document half of a build)."""
     timings = timings if timings is not None else {}
     started = time.perf_counter()
-    documents = corpus.read_corpus(settings.corpus)
+    scan = corpus.scan_corpus(settings.corpus, max_bytes=settings.max_bytes)
+    documents = scan.documents
+    if warnings is not None:
+        warnings.extend(scan.warnings)
     timings["read"] = time.perf_counter() - started
     started = time.perf_counter()
     nlp.load(settings.model)
@@ -100,8 +104,7 @@ def write_exports(graph: Graph, out: Path, title: str = "kg graph") -> tuple[Pat
         "graph.graphml": graphml.serialize(view),
     }
     try:
-        for name in EXPORTS:
-            write_bytes(out / name, payloads[name])
+        write_many({out / name: payloads[name] for name in EXPORTS})
     except OSError as exc:
         raise ExportError(f"cannot write exports to {out}: {exc.strerror}; "
                           "check the folder's permissions and free space, or pass --out") from None
@@ -127,7 +130,8 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     5 documents: 17 persons, ...
     """
     timings: dict[str, float] = {}
-    results = extract(settings, progress, timings)
+    warnings: list[str] = []
+    results = extract(settings, progress, timings, warnings)
     started = time.perf_counter()
     graph, resolution = build_graph(results, settings)
     timings["resolve+assemble"] = time.perf_counter() - started
@@ -146,4 +150,5 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         triples=len(graph),
         exports=exports,
         timings=timings,
+        warnings=tuple(warnings),
     )

@@ -11,7 +11,7 @@ import click
 
 from kg import __version__
 from kg.errors import CorpusError
-from kg.settings import DEFAULT_BASE_IRI, DEFAULT_MODEL, Settings
+from kg.settings import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
 
 GRAPH = Path("exports") / "graph.ttl"
 
@@ -32,6 +32,10 @@ base_option = click.option(
     help="Base IRI of the graph's resources (the kgr: prefix).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True, envvar="KG_MAX_BYTES",
+    help="Skip (with a warning) any corpus file larger than this many bytes.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,8 +67,13 @@ def _run_build(settings: Settings) -> None:
         if done == total:
             bar.__exit__(None, None, None)
 
+    from kg.lock import build_lock
+
     show = settings.progress and sys.stderr.isatty()
-    report = run_build(settings, progress if show else None)
+    with build_lock(settings.out):
+        report = run_build(settings, progress if show else None)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
 
 
@@ -74,19 +83,22 @@ def _run_build(settings: Settings) -> None:
 @model_option
 @base_option
 @quiet_option
-def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool) -> None:
+@max_bytes_option
+def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
 
     Prints documents, entities per class, facts, statements and where the time went;
-    shows a progress bar on stderr while parsing. A bad file stops the build with its
-    name and the previous exports stay as they were.
+    shows a progress bar on stderr while parsing. A file that is empty, binary, too big or
+    unreadable is skipped with a warning on stderr naming it; a failed build leaves the
+    previous exports as they were. Only one build at a time may write to OUT.
 
     \b
     Example:
       kg build --corpus corpus --out exports
       kg build --model en_core_web_md --base-iri https://example.com/news/
     """
-    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet))
+    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
+                        max_bytes=max_bytes))
 
 
 @cli.command()
@@ -124,7 +136,9 @@ def query(query: str | None, query_file, graph: Path, fmt: str) -> None:
 @model_option
 @base_option
 @quiet_option
-def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool) -> None:
+@max_bytes_option
+def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
+        max_bytes: int) -> None:
     """Copy FILES into the corpus folder and rebuild.
 
     A file whose name is already taken by a different file in the corpus is refused
@@ -151,7 +165,8 @@ def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: 
         else:
             shutil.copyfile(path, target)
             click.echo(f"added {target}")
-    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet))
+    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
+                        max_bytes=max_bytes))
 
 
 @cli.command()
@@ -195,3 +210,29 @@ def quotes(speaker: str | None, graph: Path) -> None:
         click.echo(f"no quotation attributed to {speaker!r}" if speaker else "no quotations in the export")
         return
     click.echo(format_quotes(rows))
+
+
+@cli.command()
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
+              show_default=True, help="The Turtle export to check.")
+def validate(graph: Path) -> None:
+    """Check the export against the SHACL shapes of ontology/shapes.ttl (one label and one
+    class per entity, a statement with evidence and a document for every fact, well-formed
+    date values, quotes with text). Prints one line per violation; exit 1 if there are any.
+
+    \b
+    Example:
+      kg validate
+      kg validate --graph other/graph.ttl
+    """
+    from kg.errors import ValidationError
+    from kg.validate import validate as check
+
+    violations = check(graph)
+    for violation in violations:
+        click.echo(str(violation))
+    if violations:
+        raise ValidationError(f"{graph} does not conform to ontology/shapes.ttl: "
+                              f"{len(violations)} violation{'s' if len(violations) != 1 else ''}; "
+                              "rebuild it with `kg build`, or fix the lines above")
+    click.echo(f"{graph} conforms to ontology/shapes.ttl")

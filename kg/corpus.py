@@ -1,6 +1,11 @@
 """Stage 1: find the corpus's files, read them as text, strip web boilerplate.
 
     read_corpus(Path("corpus")) -> list[Document]
+    scan_corpus(Path("corpus")) -> CorpusScan(documents, warnings)
+
+Users point kg at folders they did not curate, so one bad file never stops a build:
+empty, binary, oversized or unreadable files are skipped with a warning that names
+the file and says what to do; text in a legacy encoding is decoded with a warning.
 """
 
 from __future__ import annotations
@@ -8,13 +13,45 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.dates import document_date
 from kg.errors import CorpusError
 from kg.model import Document
+from kg.settings import DEFAULT_MAX_BYTES
 
 SUFFIXES = (".txt", ".md")
+
+# Formats that arrive renamed as .txt: their first bytes say what they are.
+_MAGIC = {
+    b"%PDF": "PDF document",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive (or .docx/.xlsx/.odt)",
+    b"\x1f\x8b": "gzip archive",
+    b"{\\rtf": "RTF document",
+    b"\xd0\xcf\x11\xe0": "Office document",
+}
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Single-byte Western code pages that charset-normalizer confuses with one another on
+# short texts; Windows-1252 is by far the most common of them and a superset of Latin-1's
+# printable characters, so it is the reading we pick for all of them.
+_WESTERN = {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman", "cp850",
+            "cp437", "iso8859_9", "cp1254", "mac_latin2", "cp1257", "iso8859_13"}
+_HTML_TAG = re.compile(r"<(?:!doctype|html|head|body|p|div|span|br|a|script|style|article|section|"
+                       r"h[1-6]|li|ul|ol|table|tr|td|meta|title|img|strong|em|b|i)\b[^>]*>", re.I)
 
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _AD_SIZE = re.compile(r"^\d{2,4}\s*[x×]\s*\d{2,4}$")
@@ -36,18 +73,19 @@ _CHROME = {
 
 def discover(root: Path) -> list[Path]:
     """Every .txt and .md file under ROOT, recursively, hidden files and folders excluded.
+    Broken symlinks and symlink loops are kept, so that reading them warns about them.
 
     >>> discover(Path("corpus"))[:1]  # doctest: +SKIP
     [PosixPath('corpus/000_439010555b33e329.txt')]
     """
     if not root.is_dir():
-        raise CorpusError(f"corpus folder {root} does not exist: create it and add .txt or .md files, "
-                          "or point --corpus at your folder")
+        raise CorpusError(f"no documents in {root}: add .txt or .md files (the folder does not exist; "
+                          "create it, or point --corpus at your folder)")
     found = [
         path
         for path in root.rglob("*")
         if path.suffix.lower() in SUFFIXES
-        and path.is_file()
+        and (path.is_file() or (path.is_symlink() and not path.is_dir()))
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     ]
     if not found:
@@ -55,22 +93,118 @@ def discover(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Decode a file's bytes as text, or raise a CorpusError saying what to do."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise CorpusError(f"{path}: broken UTF-16 text ({exc.reason}); re-save it as UTF-8") from None
-    if b"\x00" in data or data.startswith(b"%PDF"):
-        raise CorpusError(f"{path}: binary file, not text; convert it to plain text or remove it from the corpus")
+def sniff(data: bytes, path: Path) -> tuple[str, str | None]:
+    """Decode a file's bytes as text: (text, a warning or None), or raise a CorpusError
+    for a file that is not text at all.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as they are. Other
+    bytes are decoded with the encoding charset-normalizer detects (Windows-1252 for
+    the Western code pages it cannot tell apart), with a warning naming it.
+
+    >>> sniff("Café".encode("cp1252"), Path("a.txt"))
+    ('Café', 'a.txt: not UTF-8; read as Windows-1252 (cp1252); if characters look wrong, re-save it as UTF-8')
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), None
+            except UnicodeDecodeError as exc:
+                raise CorpusError(f"{path}: broken {codec.upper()} text ({exc.reason}); "
+                                  "re-save it as UTF-8") from None
+    kind = next((name for magic, name in _MAGIC.items() if data.startswith(magic)), None)
+    kind = kind or ("NUL bytes" if b"\x00" in data else "control bytes" if _control_share(data) > 0.1 else None)
+    if kind:
+        raise CorpusError(f"{path}: binary file ({kind}), not text; "
+                          "convert it to plain text or remove it from the corpus")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CorpusError(
-            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at {exc.start}); "
-            "convert it with `iconv -f latin1 -t utf-8` or remove it from the corpus"
-        ) from None
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(data).best()
+    codec = guess.encoding if guess is not None else "cp1252"
+    if codec in _WESTERN or codec.startswith("utf"):
+        codec = "cp1252"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        # Windows-1252 leaves five bytes undefined; Latin-1 maps every byte.
+        codec, text = "latin_1", data.decode("latin_1")
+    name = {"cp1252": "Windows-1252 (cp1252)", "latin_1": "Latin-1"}.get(codec, codec)
+    return text, f"{path}: not UTF-8; read as {name}; if characters look wrong, re-save it as UTF-8"
+
+
+def _control_share(data: bytes) -> float:
+    head = data[:4096]
+    return (len(head) - len(head.translate(None, _CONTROL_BYTES))) / len(head) if head else 0.0
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode a file's bytes as text (see `sniff`), or raise a CorpusError saying what to do.
+
+    >>> decode(b"\\xef\\xbb\\xbfJane", Path("a.txt"))
+    'Jane'
+    """
+    return sniff(data, path)[0]
+
+
+class _TextOfHTML(HTMLParser):
+    """The readable text of an HTML page: scripts, styles and head dropped, block
+    elements on their own lines, entities decoded."""
+
+    _SKIP = {"script", "style", "noscript", "head", "template", "svg", "nav", "footer"}
+    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+              "article", "section", "header", "blockquote", "pre", "title", "hr", "dd", "dt"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP and tag != "head":
+            self.skipping += 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP and tag != "head" and self.skipping:
+            self.skipping -= 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a saved web page: it opens with a tag or doctype, or holds several tags
+    and a closing tag.
+
+    >>> looks_like_html("<p>Hi <b>there</b></p>"), looks_like_html("If a < b and c > d, then.")
+    (True, False)
+    """
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    sample = text[:100_000]
+    return len(_HTML_TAG.findall(sample)) >= 2 and bool(re.search(r"</[a-zA-Z][a-zA-Z0-9]*\s*>", sample))
+
+
+def strip_html(text: str) -> str:
+    """The text of an HTML page, parsed with the standard library's HTML parser.
+
+    >>> strip_html("<html><head><style>p{}</style></head><body><h1>Title</h1><p>A &amp; B.</p></body></html>")
+    'Title\\n\\nA & B.\\n'
+    """
+    parser = _TextOfHTML()
+    parser.feed(text)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return out + "\n" if out else ""
 
 
 def clean(raw: str) -> str:
@@ -81,6 +215,10 @@ def clean(raw: str) -> str:
     'Title here\\nA caption\\nText.\\n'
     """
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    # Form feeds and Unicode line separators end lines; other control characters are
+    # noise that Turtle would have to escape and spaCy would tokenise.
+    text = re.sub("[\f\u2028\u2029\x85]", "\n", text)
+    text = _CONTROL.sub(" ", text)
     # No-break and thin spaces split names for NER ("Council of\u00a0Iran"); tabs too.
     text = _ODD_SPACES.sub(" ", text)
     lines = [line.rstrip() for line in text.split("\n")]
@@ -130,22 +268,33 @@ def doc_id_of(relative: Path) -> str:
     return slugify(relative.with_suffix("").as_posix())
 
 
-def read_document(path: Path, root: Path, project: Path | None = None) -> Document:
-    """Read one file into a Document, or raise a CorpusError naming it."""
+def read_document(path: Path, root: Path, project: Path | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document, str | None]:
+    """Read one file into a Document and a warning (or None), or raise a CorpusError
+    naming the file and saying what to do."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise CorpusError(f"{path}: {size:,} bytes, over the {max_bytes:,}-byte limit; split it, "
+                              f"or raise the limit with --max-bytes {size}")
         data = path.read_bytes()
     except OSError as exc:
-        raise CorpusError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
-    text = clean(decode(data, path))
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc}); check the file, its "
+                          "permissions and any symlink it points through") from None
+    raw, warning = sniff(data, path)
+    if looks_like_html(raw):
+        raw = strip_html(raw)
+    text = clean(raw)
     if not text.strip():
         raise CorpusError(f"{path}: empty file; add text to it or remove it from the corpus")
     relative = path.relative_to(root)
     base = project or Path.cwd()
     try:
-        source = path.resolve().relative_to(base.resolve()).as_posix()
+        # The link's own path, not its target's: a symlinked file is part of the corpus.
+        source = (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
         source = (Path(root.name) / relative).as_posix()
-    return document_from_text(text, doc_id_of(relative), source, fallback_title=path.stem)
+    return document_from_text(text, doc_id_of(relative), source, fallback_title=path.stem), warning
 
 
 def document_from_text(text: str, doc_id: str, source: str, fallback_title: str = "") -> Document:
@@ -164,15 +313,46 @@ def document_from_text(text: str, doc_id: str, source: str, fallback_title: str 
     )
 
 
-def read_corpus(root: Path, project: Path | None = None) -> list[Document]:
-    """Read every document under ROOT; any unreadable file stops the build with its name.
+@dataclass(frozen=True, slots=True)
+class CorpusScan:
+    """The documents of a corpus and one warning line per file skipped or read with a guess."""
+
+    documents: list[Document]
+    warnings: tuple[str, ...] = ()
+
+
+def scan_corpus(root: Path, project: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusScan:
+    """Read every document under ROOT. A file that cannot be read as text is skipped with a
+    warning naming it; only a corpus with no readable document at all is an error.
+
+    >>> scan_corpus(Path("corpus")).warnings  # doctest: +SKIP
+    ()
+    """
+    documents: list[Document] = []
+    warnings: list[str] = []
+    for path in discover(root):
+        try:
+            document, warning = read_document(path, root, project, max_bytes)
+        except CorpusError as exc:
+            warnings.append(f"{exc.message} (skipped)")
+            continue
+        documents.append(document)
+        if warning:
+            warnings.append(warning)
+    if not documents:
+        shown = " | ".join(warnings[:3]) + (f" | and {len(warnings) - 3} more" if len(warnings) > 3 else "")
+        raise CorpusError(f"no documents in {root}: add .txt or .md files (skipped {len(warnings)}: {shown})")
+    ids = [d.doc_id for d in documents]
+    if len(set(ids)) != len(ids):
+        dup = sorted({i for i in ids if ids.count(i) > 1})[0]
+        raise CorpusError(f"two files in {root} map to the same document name '{dup}'; rename one of them")
+    return CorpusScan(documents, tuple(warnings))
+
+
+def read_corpus(root: Path, project: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
+    """The documents of `scan_corpus`, without its warnings.
 
     >>> [d.doc_id for d in read_corpus(Path("corpus"))][:1]  # doctest: +SKIP
     ['000-439010555b33e329']
     """
-    docs = [read_document(path, root, project) for path in discover(root)]
-    ids = [d.doc_id for d in docs]
-    if len(set(ids)) != len(ids):
-        dup = sorted({i for i in ids if ids.count(i) > 1})[0]
-        raise CorpusError(f"two files in {root} map to the same document name '{dup}'; rename one of them")
-    return docs
+    return scan_corpus(root, project, max_bytes).documents

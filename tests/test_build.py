@@ -140,8 +140,10 @@ def test_failed_build_keeps_previous_exports(tmp_path, bundled_build):
     out = tmp_path / "exports"
     shutil.copytree(project / "exports", out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    (corpus / "zz-broken.txt").write_bytes(b"\x00\x01\x02")
-    with pytest.raises(CorpusError, match="zz-broken.txt"):
+    # A bad file is only skipped now; two files with one document name still stop the build.
+    (corpus / "zz broken.txt").write_text("Jane Doe met John Roe.\n")
+    (corpus / "zz-broken.md").write_text("Jane Doe met John Roe again.\n")
+    with pytest.raises(CorpusError, match="same document name 'zz-broken'"):
         build(Settings(corpus=corpus, out=out, progress=False))
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.corpus import clean, decode, discover, read_corpus, title_of
+from kg.corpus import clean, decode, discover, read_corpus, scan_corpus, title_of
 from kg.dates import document_date, normalise, xsd_type
 from kg.errors import CorpusError
 
@@ -28,18 +28,26 @@ def test_title_skips_a_short_site_name():
 
 
 @pytest.mark.parametrize("data,needle", [
-    (b"", "empty"),
-    (b"   \n\t\n", "empty"),
-    (b"\x00\x01binary\x00", "binary"),
-    (b"%PDF-1.7\n...", "binary"),
-    (b"caf\xe9 au lait", "not UTF-8"),
+    (b"", "empty file"),
+    (b"   \n\t\n", "empty file"),
+    (b"\x00\x01binary\x00", "binary file"),
+    (b"%PDF-1.7\n...", "binary file (PDF document)"),
 ])
-def test_bad_files_are_refused_with_their_name(tmp_path, data, needle):
+def test_bad_files_are_skipped_with_a_warning_naming_them(tmp_path, data, needle):
     (tmp_path / "good.txt").write_text("Jane Doe lives in Paris.\n")
     (tmp_path / "bad.txt").write_bytes(data)
-    with pytest.raises(CorpusError) as caught:
-        read_corpus(tmp_path)
-    assert "bad.txt" in caught.value.message and needle in caught.value.message
+    scan = scan_corpus(tmp_path)
+    assert [d.doc_id for d in scan.documents] == ["good"]
+    [warning] = scan.warnings
+    assert "bad.txt" in warning and needle in warning and warning.endswith("(skipped)")
+
+
+def test_latin1_is_decoded_with_a_warning(tmp_path):
+    (tmp_path / "latin.txt").write_bytes("Le café de Zoë.\n".encode("latin-1"))
+    scan = scan_corpus(tmp_path)
+    assert scan.documents[0].text == "Le café de Zoë.\n"
+    assert scan.warnings == (f"{tmp_path / 'latin.txt'}: not UTF-8; read as Windows-1252 (cp1252); "
+                             "if characters look wrong, re-save it as UTF-8",)
 
 
 def test_utf8_bom_utf16_and_crlf_are_read(tmp_path):
@@ -58,7 +66,7 @@ def test_discover_is_recursive_and_skips_hidden_and_other_files(tmp_path):
 
 
 @pytest.mark.parametrize("setup,message", [
-    (lambda root: None, "does not exist"),
+    (lambda root: None, "no documents in .*: add .txt or .md files \\(the folder does not exist"),
     (lambda root: root.mkdir(), "no documents in"),
 ])
 def test_missing_or_empty_corpus(tmp_path, setup, message):

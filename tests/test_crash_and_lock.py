@@ -1,0 +1,134 @@
+"""A build killed mid-write loses nothing; two builds never write one exports folder at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kg.cli import cli
+from kg.errors import LockError
+from kg.lock import LOCK_NAME, build_lock
+
+ARTICLE = "Harbor Town Elects a Mayor\n\nVoters in Harbor Town elected Rosa Diaz, a teacher, as mayor on Sunday.\n"
+
+# A real `kg build` whose export writer stops dead after writing half of its first temp
+# file: the moment a power cut or SIGKILL would hurt most.
+STALLING_BUILD = textwrap.dedent("""
+    import os, sys, time
+    from pathlib import Path
+    import kg.export.atomic as atomic
+
+    def stall(handle):
+        handle.flush()
+        os.ftruncate(handle.fileno(), handle.tell() // 2)
+        Path(sys.argv[1]).write_text(os.readlink(f"/proc/self/fd/{handle.fileno()}"))
+        time.sleep(300)
+
+    atomic._sync = stall
+    from kg.cli import cli
+    cli(["build", "--quiet"])
+""")
+
+
+def _wait_for(path: Path, proc: subprocess.Popen, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        if proc.poll() is not None:
+            pytest.fail(f"the build ended early:\n{proc.stderr.read()}")
+        if time.monotonic() > deadline:
+            pytest.fail("the build never reached its export")
+        time.sleep(0.1)
+
+
+def _exports(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux /proc")
+def test_killed_build_keeps_exports_and_blocks_a_concurrent_build(project, bundled_build):
+    shutil.copytree(bundled_build[0] / "exports", project / "exports")
+    (project / "corpus").mkdir()
+    (project / "corpus" / "mayor.txt").write_text(ARTICLE)
+    before = _exports(project / "exports")
+    signal_file = project / "stalled"
+    proc = subprocess.Popen([sys.executable, "-c", STALLING_BUILD, str(signal_file)], cwd=project,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for(signal_file, proc)
+        half_written = Path(signal_file.read_text())
+        assert half_written.parent == project / "exports" and half_written.stat().st_size > 0
+
+        # While it runs, a second build is refused and names it.
+        second = CliRunner().invoke(cli, ["build", "--quiet"], catch_exceptions=False)
+        assert second.exit_code == 1
+        assert second.output.strip() == (f"Error: another build is running (pid {proc.pid}) on exports; "
+                                         "wait for it to finish and run `kg build` again")
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    assert _exports(project / "exports") == before
+    assert len(Graph().parse(project / "exports" / "graph.ttl", format="turtle")) > 100
+    assert half_written.exists()  # the killed build's debris is only ever a hidden temp file
+
+    # The dead build's lock is taken over; its temp file is cleaned away.
+    third = CliRunner().invoke(cli, ["build", "--quiet"], catch_exceptions=False)
+    assert third.exit_code == 0, third.output
+    assert third.stdout.startswith("1 documents: ")
+    assert not half_written.exists() and not list((project / "exports").glob(".*.tmp"))
+    assert _exports(project / "exports")["graph.ttl"] != before["graph.ttl"]
+
+
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from kg.lock import build_lock
+    with build_lock(Path(sys.argv[1])):
+        print("held", flush=True)
+        time.sleep(300)
+""")
+
+
+def test_lock_held_by_another_process_and_taken_over_when_it_dies(tmp_path):
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        assert (tmp_path / LOCK_NAME).read_text().strip() == str(proc.pid)
+        with pytest.raises(LockError, match=rf"another build is running \(pid {proc.pid}\)"):
+            with build_lock(tmp_path):
+                pass
+        started = time.monotonic()
+        with pytest.raises(LockError):
+            with build_lock(tmp_path, wait=0.5):
+                pass
+        assert time.monotonic() - started >= 0.5
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    # The lock file still names the dead process: a stale lock, taken over.
+    assert (tmp_path / LOCK_NAME).read_text().strip() == str(proc.pid)
+    with build_lock(tmp_path):
+        assert (tmp_path / LOCK_NAME).read_text().strip() == str(os.getpid())
+    with build_lock(tmp_path):  # released on exit, so it can be taken again
+        pass
+
+
+def test_stale_lock_file_from_a_dead_pid_does_not_block(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (tmp_path / LOCK_NAME).write_text(f"{dead.pid}\n")
+    with build_lock(tmp_path) as path:
+        assert path.read_text().strip() == str(os.getpid())
