@@ -1,23 +1,43 @@
-"""Stage 5: corpus-wide entity resolution (a first version).
+"""Stage 5: corpus-wide entity resolution.
 
-    cluster(results) -> Resolution
+    cluster(results, rules) -> Resolution
 
-Mentions merge when their normalised names match (whatever NER called them, so the
-clusters' kind is a vote), a surname alone joins the one full name it ends in, and an
-acronym joins the name it is defined next to ("Full Name (ACR)").
+Every mention starts as a node keyed by its normalised name (`name_key`), so equal names
+merge across documents whatever NER called them. Then, strongest link first:
+
+1. the user's rules (`AliasRules`, read from ontology/aliases.ttl): forced merges first,
+   and pairs that must never merge are checked by every later link;
+2. acronym definitions ("Full Name (ACR)") join the acronym to its long form: corpus-wide
+   when every definition of the acronym agrees, else only inside the defining document;
+   a slash pair ("ACR1/ACR2") joins when its parts already agree;
+3. organisation names that differ only in place words, head nouns or transliteration
+   ("X Organization of Y" / "X of Y" / "X", when the rest has two words or more);
+4. a person's full names with the same surname and first names that are spelling
+   variants of each other (Mohammad / Mohammed);
+5. a bare surname or first name joins the one full name it belongs to, preferring the
+   same document; ambiguous ones ("Hansen" between two brothers) stay their own node.
+
+A person is never merged with an organisation or place through links 3-5, and the kind
+of an entity is a weighted vote of its mentions.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
 
+from kg.lexicon import ORG_HEADS, TITLE_WORDS
 from kg.model import KINDS, DocResult, Entity, Mention
 from kg.slug import slugify
 
 _PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
+_SMALL = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "del", "on", "in", "to", "&", "a", "an"}
+_VOWELS = "aeiouy"
 
 
 def name_key(text: str) -> str:
@@ -35,6 +55,73 @@ def name_key(text: str) -> str:
     return re.sub(r"\s*/\s*", "/", folded).strip()
 
 
+def skeleton(word: str) -> str:
+    """A word without its vowels, doubled letters and plural: transliterations of one name
+    share it ("Mojahedin", "Mujahedin", "Mujaheddin" -> 'mjhdn').
+
+    >>> skeleton("Mojahedin"), skeleton("Mujaheddin"), skeleton("Guards"), skeleton("Guard")
+    ('mjhdn', 'mjhdn', 'grd', 'grd')
+    """
+    word = name_key(word).replace("'", "")
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if len(word) < 4:
+        return word
+    rest = re.sub(f"[{_VOWELS}]", "", word[1:])
+    return re.sub(r"(.)\1+", r"\1", word[0] + rest)
+
+
+def similar_given_names(a: str, b: str) -> bool:
+    """Whether two first names are spellings of one name (transliteration, a typo), by a
+    generic rule, not a list: same first letter and either the same consonants with as
+    many vowels, or few edits; two names that differ only in their final vowel are
+    different (Maria / Mario).
+
+    >>> similar_given_names("Hasan", "Hassan"), similar_given_names("Muhammad", "Mohammed")
+    (True, True)
+    >>> similar_given_names("Hasan", "Hussein"), similar_given_names("Maria", "Mario")
+    (False, False)
+    >>> similar_given_names("Kazem", "Massoud")
+    False
+    """
+    a, b = name_key(a), name_key(b)
+    if a == b:
+        return True
+    if not a or not b or a[0] != b[0] and not (a[0] in _VOWELS and b[0] in _VOWELS):
+        return False
+    if a[-1] in _VOWELS and b[-1] in _VOWELS and a[-1] != b[-1]:
+        return False
+    def vowels(w: str) -> int:
+        return sum(c in _VOWELS for c in w)
+    if skeleton(a) == skeleton(b) and vowels(a) == vowels(b) and min(len(a), len(b)) >= 4:
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8 and min(len(a), len(b)) >= 4
+
+
+def _is_acronym(text: str) -> bool:
+    word = text.replace(".", "")
+    return " " not in text and len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def _has_acronym(text: str) -> bool:
+    return any(_is_acronym(w) for w in text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRules:
+    """A user's corrections (kg.aliases reads them from ontology/aliases.ttl). Each name is
+    the slug of a surface form, as in the entity's IRI ("person/ada-lovelace" -> "ada-lovelace").
+
+    same:      pairs of names that are one entity (owl:sameAs)
+    different: pairs of names that must never be one entity (owl:differentFrom)
+    kinds:     name -> the kind its entity must have (rdf:type)
+    """
+
+    same: tuple[tuple[str, str], ...] = ()
+    different: tuple[tuple[str, str], ...] = ()
+    kinds: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """The corpus's entities and, for every mention, the entity it belongs to."""
@@ -47,65 +134,97 @@ class Resolution:
 
 
 class _UnionFind:
-    def __init__(self):
+    """Union-find over node keys that refuses a union joining two keys the user keeps
+    apart (cannot-link pairs)."""
+
+    def __init__(self, apart: Iterable[tuple[str, str]] = ()):
         self.parent: dict[str, str] = {}
+        self.members: dict[str, set[str]] = {}
+        self.apart = [(a, b) for a, b in apart]
 
     def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
+        if x not in self.parent:
+            self.parent[x] = x
+            self.members[x] = {x}
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str) -> None:
+    def allowed(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb or not self.apart:
+            return True
+        ma, mb = self.members[ra], self.members[rb]
+        return not any(x in ma and y in mb or x in mb and y in ma for x, y in self.apart)
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not self.allowed(a, b):
+            return False
+        keep, drop = min(ra, rb), max(ra, rb)
+        self.parent[drop] = keep
+        self.members[keep] |= self.members.pop(drop)
+        return True
 
 
-def cluster(results: list[DocResult]) -> Resolution:
+@dataclass(slots=True)
+class _Corpus:
+    """Working state of one resolution: every mention with its node key."""
+
+    keyed: list[tuple[str, Mention, str]] = field(default_factory=list)  # (doc_id, mention, key)
+    kinds: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # key -> NER kinds
+    docs_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # key -> doc ids
+    titles: dict[tuple[str, int, int], str] = field(default_factory=dict)  # mention -> title
+    acronymic: set[str] = field(default_factory=set)  # keys written with an acronym ("ACR Place")
+
+
+def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolution:
     """Resolve every non-date mention of RESULTS to an entity; dates group by value."""
-    uf = _UnionFind()
-    keyed: list[tuple[str, Mention, str]] = []  # (doc_id, mention, node key)
-    full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys
+    rules = rules or AliasRules()
+    state = _Corpus()
     for result in results:
+        doc_id = result.document.doc_id
         for mention in result.mentions:
             if mention.kind == "Date":
                 continue
             key = ("event:" if mention.kind == "Event" else "name:") + name_key(mention.text)
-            keyed.append((result.document.doc_id, mention, key))
-            uf.find(key)
-            words = name_key(mention.text).split()
-            if mention.kind == "Person" and len(words) > 1:
-                full_names[words[-1]].add(key)
-        text = result.document.text
-        for (a, b), (c, d) in result.acronyms:
-            uf.union("name:" + name_key(text[c:d]), "name:" + name_key(text[a:b]))
-    # A one-word person name joins the single full name that ends with it, preferring one
-    # from the same document; two candidates ("Kim Smith", "Lee Smith") leave it alone.
-    by_doc: dict[str, set[str]] = defaultdict(set)
-    surnames: set[tuple[str, tuple[int, int]]] = set()  # joined a full name: no vote on its kind
-    for doc_id, mention, key in keyed:
-        by_doc[doc_id].add(key)
-    for doc_id, mention, key in keyed:
-        words = key.removeprefix("name:").split()
-        if mention.kind not in ("Person", "Organization") or len(words) != 1:
-            continue
-        candidates = full_names.get(words[0], set())
-        local = candidates & by_doc[doc_id]
-        # NER often calls a lone surname an organisation; the same document's full name
-        # decides. Across documents only a surname tagged as a person may join.
-        chosen = local if local else candidates if mention.kind == "Person" else set()
-        if len({uf.find(c) for c in chosen}) == 1:
-            uf.union(key, next(iter(chosen)))
-            surnames.add((doc_id, mention.span))
+            state.keyed.append((doc_id, mention, key))
+            state.kinds[key][mention.kind] += 1
+            state.docs_of[key].add(doc_id)
+            if _has_acronym(mention.text):
+                state.acronymic.add(key)
+            if (title := _title_before(result.document.text, mention.start)):
+                state.titles[(doc_id, *mention.span)] = title
+    by_slug: dict[str, set[str]] = defaultdict(set)
+    for _, mention, key in state.keyed:
+        by_slug[slugify(key.split(":", 1)[1])].add(key)
+    apart = [(a, b) for x, y in rules.different for a in by_slug.get(x, ()) for b in by_slug.get(y, ())]
+    uf = _UnionFind(apart)
+    for _, _, key in state.keyed:
+        uf.find(key)
+    for x, y in rules.same:
+        for a in by_slug.get(x, ()):
+            for b in by_slug.get(y, ()):
+                uf.union(a, b)
+    node_of = _acronym_links(results, state, uf)
+    _org_links(state, uf)
+    _given_name_links(state, uf)
+    surnames = _surname_links(state, uf, node_of)
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
-    for doc_id, mention, key in keyed:
-        groups[uf.find(key)].append((doc_id, mention))
+    for doc_id, mention, key in state.keyed:
+        node = node_of.get((doc_id, mention.span), key)
+        groups[uf.find(node)].append((doc_id, mention))
+    forced = {}
+    for name, kind in rules.kinds:
+        for key in by_slug.get(name, ()):
+            forced[uf.find(key)] = kind
     entities, of_mention, used = [], {}, set()
     for root in sorted(groups):
         members = groups[root]
-        entity = _entity(members, used, surnames)
+        entity = _entity(members, used, surnames, forced.get(root))
         used.add(entity.key)
         entities.append(entity)
         for doc_id, mention in members:
@@ -115,15 +234,165 @@ def cluster(results: list[DocResult]) -> Resolution:
     return Resolution(tuple(entities), of_mention)
 
 
-def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set) -> Entity:
-    voters = [m for d, m in members if (d, m.span) not in surnames] or [m for _, m in members]
-    votes = Counter(m.kind for m in voters)
-    kind = min(votes, key=lambda k: (-votes[k], _PRIORITY[k]))
+def _title_before(text: str, start: int) -> str | None:
+    """The title word right before a name ("Dr." in "Dr. Ada Lovelace"), folded, or None.
+
+    >>> _title_before("He met Dr. Ada Lovelace", 11), _title_before("He met Ada", 7)
+    ('dr', None)
+    """
+    words = text[max(0, start - 40):start].split()
+    word = words[-1].lower().rstrip(".") if words else ""
+    return word if word in TITLE_WORDS else None
+
+
+def _content(key: str, places: set[str]) -> tuple[str, ...]:
+    """The words of an organisation's name that tell it apart: no small words, head nouns
+    or places, each reduced to its skeleton."""
+    words = key.removeprefix("name:").replace("/", " ").split()
+    return tuple(skeleton(w) for w in words
+                 if w not in _SMALL and w.rstrip("s") not in ORG_HEADS and w not in ORG_HEADS
+                 and w not in places)
+
+
+def _acronym_links(results: list[DocResult], state: _Corpus, uf: _UnionFind) -> dict:
+    """Join acronyms to their definitions; returns the per-mention node overrides for
+    acronyms whose definitions disagree across documents ("ICC" as two courts)."""
+    longs: dict[str, set[str]] = defaultdict(set)  # acronym key -> long-form keys
+    local: dict[tuple[str, str], str] = {}  # (doc id, acronym key) -> long-form key
+    for result in results:
+        text = result.document.text
+        for (a, b), (c, d) in result.acronyms:
+            short, long = "name:" + name_key(text[c:d]), "name:" + name_key(text[a:b])
+            longs[short].add(long)
+            local[(result.document.doc_id, short)] = long
+    node_of = {}
+    for short in sorted(longs):
+        forms = sorted(longs[short])
+        # Definitions agree when half the words of the shorter one recur in the other:
+        # "Guard Corps" spellings and translations agree, two different "ICC"s do not.
+        words = [{skeleton(w) for w in f.removeprefix("name:").split() if w not in _SMALL and len(w) > 2}
+                 for f in forms]
+        agree = all(len(x & y) >= 0.5 * min(len(x), len(y)) for x, y in combinations(words, 2))
+        if agree:
+            for long in forms:
+                uf.union(short, long)
+        else:
+            # Each document's uses go to its own definition; elsewhere the acronym stays apart.
+            for doc_id, mention, key in state.keyed:
+                if key == short and (doc_id, short) in local:
+                    node_of[(doc_id, mention.span)] = local[(doc_id, short)]
+    for _, _, key in state.keyed:
+        parts = key.removeprefix("name:").split("/")
+        if len(parts) > 1 and all(parts):
+            roots = {uf.find("name:" + p) for p in parts if "name:" + p in uf.parent}
+            if len(roots) == 1 and len([p for p in parts if "name:" + p in uf.parent]) == len(parts):
+                uf.union(key, "name:" + parts[0])
+    return node_of
+
+
+def _majority(state: _Corpus, key: str) -> str:
+    votes = state.kinds[key]
+    return min(votes, key=lambda k: (-votes[k], _PRIORITY[k])) if votes else "Organization"
+
+
+def _org_links(state: _Corpus, uf: _UnionFind) -> None:
+    """Organisation names equal but for place words, head nouns and spelling ("X
+    Organization of Y", "X of Y", "X"): joined when the telling words number two or more
+    and only one organisation of the corpus has them."""
+    places = {k.removeprefix("name:") for k in state.kinds if _majority(state, k) == "Place"
+              and " " not in k}
+    by_content: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for key in state.kinds:
+        if not key.startswith("name:") or _majority(state, key) != "Organization" or key in state.acronymic:
+            continue
+        name = key.removeprefix("name:")
+        if " " not in name:
+            continue
+        content = _content(key, places)
+        if len(content) >= 2:
+            by_content[tuple(sorted(content))].add(key)
+    for keys in by_content.values():
+        first, *rest = sorted(keys)
+        for other in rest:
+            uf.union(first, other)
+
+
+def _person_names(state: _Corpus) -> dict[str, set[str]]:
+    """Surname -> the keys of multi-word person names ending with it."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for key in state.kinds:
+        words = key.removeprefix("name:").split()
+        if key.startswith("name:") and len(words) > 1 and _majority(state, key) == "Person" \
+                and key not in state.acronymic:
+            full[words[-1]].add(key)
+    return full
+
+
+def _given_name_links(state: _Corpus, uf: _UnionFind) -> None:
+    """"Hasan Doe" and "Hassan Doe" are one person when the surname is the same and rare
+    (at most three different first names in the corpus) and the first names are spelling
+    variants (`similar_given_names`)."""
+    for surname, keys in sorted(_person_names(state).items()):
+        if len(keys) < 2 or len(keys) > 3:
+            continue
+        for a, b in combinations(sorted(keys), 2):
+            wa, wb = a.removeprefix("name:").split(), b.removeprefix("name:").split()
+            if len(wa) == len(wb) == 2 and similar_given_names(wa[0], wb[0]):
+                uf.union(a, b)
+
+
+def _surname_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> set:
+    """Point each bare surname (or first name) at the one person it names, preferring a
+    full name of the same document; a shared title ("Dr. X" after "Dr. Y X") settles
+    a tie. Returns the mentions so resolved: they take no part in the kind vote."""
+    full = _person_names(state)
+    first: dict[str, set[str]] = defaultdict(set)
+    for keys in full.values():
+        for key in keys:
+            first[key.removeprefix("name:").split()[0]].add(key)
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for doc_id, _, key in state.keyed:
+        by_doc[doc_id].add(key)
+    # A word NER calls a place in a document without the full name is a place ("Jordan").
+    place_elsewhere = {key for doc_id, mention, key in state.keyed
+                       if mention.kind == "Place"
+                       and not any(k in by_doc[doc_id] for k in full.get(key.removeprefix("name:"), ()))}
+    title_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, full key) -> titles
+    for doc_id, mention, key in state.keyed:
+        if (title := state.titles.get((doc_id, *mention.span))):
+            title_of[(doc_id, key)].add(title)
+    resolved = set()
+    for doc_id, mention, key in state.keyed:
+        word = key.removeprefix("name:")
+        if not key.startswith("name:") or " " in word or mention.kind == "Event" or _is_acronym(mention.text):
+            continue
+        if mention.kind == "Place" and key in place_elsewhere:
+            continue
+        surname_of = full.get(word, set())
+        local = surname_of & by_doc[doc_id]
+        if not local:  # a first name alone ("Maria" after "Maria Lopez") only within a document
+            local = first.get(word, set()) & by_doc[doc_id]
+        # Across documents only a word tagged as a person may join a full name.
+        chosen = local if local else surname_of if mention.kind == "Person" else set()
+        roots = {uf.find(c) for c in chosen}
+        if len(roots) > 1 and (title := state.titles.get((doc_id, *mention.span))):
+            titled = {c for c in chosen if title in title_of[(doc_id, c)]}
+            roots = {uf.find(c) for c in titled} or roots
+            chosen = titled or chosen
+        if len(roots) == 1:
+            target = min(chosen)
+            if uf.allowed(key, target):
+                node_of[(doc_id, mention.span)] = target
+                resolved.add((doc_id, mention.span))
+    return resolved
+
+
+def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set, forced: str | None) -> Entity:
+    kind = forced or _vote(members, surnames)
     forms = Counter(m.text for _, m in members)
 
     def completeness(form: str):
-        acronym = form.isupper() and " " not in form
-        return (not acronym, len(form.split()), forms[form], form)
+        return (not _has_acronym(form), len(form.split()), forms[form], form)
 
     label = max(forms, key=completeness)
     aliases = sorted({f for f in forms if f != label})
@@ -132,6 +401,16 @@ def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set) -
     while key in used:
         key, n = f"{base}-{n}", n + 1
     return Entity(key, kind, label, tuple(aliases), len(members))
+
+
+def _vote(members: list[tuple[str, Mention]], surnames: set) -> str:
+    """The kind most mentions give, an acronym's vote counting little: NER often calls
+    an acronym a person or a place, while its long form carries the head noun."""
+    voters = [m for d, m in members if (d, m.span) not in surnames] or [m for _, m in members]
+    votes: Counter = Counter()
+    for mention in voters:
+        votes[mention.kind] += 0.3 if _has_acronym(mention.text) else 1.0
+    return min(votes, key=lambda k: (-votes[k], _PRIORITY[k]))
 
 
 def _dates(results: list[DocResult], of_mention: dict) -> list[Entity]:
