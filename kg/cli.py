@@ -32,6 +32,11 @@ base_option = click.option(
     help="Base IRI of the graph's resources (the kgr: prefix).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+aliases_option = click.option(
+    "--aliases", type=click.Path(dir_okay=False, path_type=Path), default="ontology/aliases.ttl",
+    show_default=True, envvar="KG_ALIASES",
+    help="Turtle file of your merges (owl:sameAs) and splits (owl:differentFrom); ignored if missing.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,7 +79,8 @@ def _run_build(settings: Settings) -> None:
 @model_option
 @base_option
 @quiet_option
-def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool) -> None:
+@aliases_option
+def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, aliases: Path) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
 
     Prints documents, entities per class, facts, statements and where the time went;
@@ -86,7 +92,8 @@ def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool) -> No
       kg build --corpus corpus --out exports
       kg build --model en_core_web_md --base-iri https://example.com/news/
     """
-    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet))
+    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
+                        aliases=aliases))
 
 
 @cli.command()
@@ -124,7 +131,9 @@ def query(query: str | None, query_file, graph: Path, fmt: str) -> None:
 @model_option
 @base_option
 @quiet_option
-def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool) -> None:
+@aliases_option
+def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
+        aliases: Path) -> None:
     """Copy FILES into the corpus folder and rebuild.
 
     A file whose name is already taken by a different file in the corpus is refused
@@ -151,7 +160,8 @@ def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: 
         else:
             shutil.copyfile(path, target)
             click.echo(f"added {target}")
-    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet))
+    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
+                        aliases=aliases))
 
 
 @cli.command()
@@ -171,3 +181,28 @@ def stats(graph: Path, top: int) -> None:
     from kg.stats import format_stats, stats as compute
 
     click.echo(format_stats(compute(load(graph), top)))
+
+
+@cli.command("entities")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
+              show_default=True, help="The Turtle export to list.")
+@click.option("--type", "kind", type=click.Choice(["person", "organization", "organisation", "place", "event"],
+                                                  case_sensitive=False),
+              help="Only entities of this class.")
+@click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
+              help="Only entities named at least this many times.")
+@base_option
+def entities_command(graph: Path, kind: str | None, min_mentions: int, base_iri: str) -> None:
+    """List the entities of the export with every name merged into them and how often the
+    corpus names them, most mentioned first, so that merges can be checked. Each line ends
+    with the entity's IRI, as ontology/aliases.ttl names it to force a merge or a split.
+
+    \b
+    Example:
+      kg entities --type person --min-mentions 2
+    """
+    from kg.entities import KIND_NAMES, entities, format_entities
+    from kg.query import load
+
+    rows = entities(load(graph), KIND_NAMES[kind.lower()] if kind else None, min_mentions)
+    click.echo(format_entities(rows, base_iri) if rows else "no entities match")

@@ -23,3 +23,7 @@ class QueryError(KGError):
 
 class ExportError(KGError):
     """An export that cannot be written or read."""
+
+
+class AliasError(KGError):
+    """A user alias file (ontology/aliases.ttl) that cannot be read."""

@@ -86,3 +86,11 @@ ORG_CLASS_NOUNS = frozenset(
     school hospital court council ministry regulator watchdog
     """.split()
 )
+
+# Nouns that class a name as a place ("the capital, X", "the town of X", "X, a port city").
+PLACE_CLASS_NOUNS = frozenset(
+    """
+    capital city town village province region state county district country island port
+    suburb neighbourhood neighborhood municipality prefecture territory valley
+    """.split()
+)

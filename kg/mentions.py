@@ -11,7 +11,7 @@ import re
 
 from kg.dates import normalise
 from kg.lexicon import (DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS, ORG_HEADS,
-                        TITLE_MODIFIERS, TITLE_WORDS)
+                        PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
 from kg.model import Mention, Span
 
 LABEL_KIND = {
@@ -94,8 +94,9 @@ def _hyphen_extend(sdoc, first: int, last: int) -> tuple[int, int]:
 
 def _cued_kind(span, kind: str) -> str:
     """Correct NER's PERSON/ORG from the words around a name: all capitals are an acronym
-    ("MEK" tagged PERSON), a role noun makes a person ("economist X", "X, the head of Y"),
-    a class noun an organisation ("the state-run daily X", "X, a carmaker")."""
+    ("ACR" tagged PERSON), a role noun makes a person ("economist X", "X, the head of Y"),
+    a class noun an organisation ("the business daily X", "X, a carmaker") or a place
+    ("the capital, X")."""
     if kind == "Person" and any(t.is_alpha and t.is_upper and len(t) > 1 and not _NOT_ACRONYM.match(t.text)
                                 for t in span):
         return "Organization"
@@ -107,10 +108,14 @@ def _cued_kind(span, kind: str) -> str:
         cues.append(root.head)
     for cue in cues:
         word = cue.lower_
-        if word in _ROLE_NOUNS and cue.pos_ == "NOUN":
+        if cue.ent_type_ or not cue.is_lower:
+            continue  # part of another name, or a capitalised title NER left outside
+        if word in _ROLE_NOUNS:
             return "Person"
-        if word in ORG_CLASS_NOUNS and cue.pos_ in ("NOUN", "ADJ"):
+        if word in ORG_CLASS_NOUNS:
             return "Organization"
+        if word in PLACE_CLASS_NOUNS:
+            return "Place"
     return kind
 
 

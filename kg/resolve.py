@@ -43,15 +43,16 @@ _VOWELS = "aeiouy"
 def name_key(text: str) -> str:
     """Fold a name for matching: case, diacritics, quotes, hyphens, "the", possessives.
 
-    >>> name_key("The People’s Front"), name_key("Émile  Zola's")
-    ("people's front", 'emile zola')
+    >>> name_key("The People’s Front"), name_key("Émile  Zola's"), name_key("Al – Sayed")
+    ("people's front", 'emile zola', 'al-sayed')
     """
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = folded.replace("’", "'").replace("‘", "'").lower()
     folded = re.sub(r"['’]s$", "", folded.strip())
     folded = re.sub(r"^the\s+", "", folded)
-    folded = re.sub(r"[-‐–—\s]+", " ", folded)
+    folded = re.sub(r"\s*[-‐‑–]\s*", "-", folded)  # "Al-Sayed" stays one word
+    folded = re.sub(r"\s+", " ", folded)
     return re.sub(r"\s*/\s*", "/", folded).strip()
 
 
@@ -201,6 +202,7 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
     by_slug: dict[str, set[str]] = defaultdict(set)
     for _, mention, key in state.keyed:
         by_slug[slugify(key.split(":", 1)[1])].add(key)
+        by_slug[slugify(mention.text)].add(key)
     apart = [(a, b) for x, y in rules.different for a in by_slug.get(x, ()) for b in by_slug.get(y, ())]
     uf = _UnionFind(apart)
     for _, _, key in state.keyed:
@@ -212,7 +214,8 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
     node_of = _acronym_links(results, state, uf)
     _org_links(state, uf)
     _given_name_links(state, uf)
-    surnames = _surname_links(state, uf, node_of)
+    surnames, persons = _surname_links(state, uf, node_of)
+    _short_org_links(state, uf, node_of)
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for doc_id, mention, key in state.keyed:
         node = node_of.get((doc_id, mention.span), key)
@@ -224,7 +227,7 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
     entities, of_mention, used = [], {}, set()
     for root in sorted(groups):
         members = groups[root]
-        entity = _entity(members, used, surnames, forced.get(root))
+        entity = _entity(members, used, surnames, persons, forced.get(root))
         used.add(entity.key)
         entities.append(entity)
         for doc_id, mention in members:
@@ -245,10 +248,15 @@ def _title_before(text: str, start: int) -> str | None:
     return word if word in TITLE_WORDS else None
 
 
+def _words(key: str) -> list[str]:
+    """The words of a key, hyphenated and slashed parts apart ("mujahedin-e khalq")."""
+    return [w for w in re.split(r"[\s/-]+", key.removeprefix("name:")) if w]
+
+
 def _content(key: str, places: set[str]) -> tuple[str, ...]:
     """The words of an organisation's name that tell it apart: no small words, head nouns
     or places, each reduced to its skeleton."""
-    words = key.removeprefix("name:").replace("/", " ").split()
+    words = _words(key)
     return tuple(skeleton(w) for w in words
                  if w not in _SMALL and w.rstrip("s") not in ORG_HEADS and w not in ORG_HEADS
                  and w not in places)
@@ -270,8 +278,7 @@ def _acronym_links(results: list[DocResult], state: _Corpus, uf: _UnionFind) -> 
         forms = sorted(longs[short])
         # Definitions agree when half the words of the shorter one recur in the other:
         # "Guard Corps" spellings and translations agree, two different "ICC"s do not.
-        words = [{skeleton(w) for w in f.removeprefix("name:").split() if w not in _SMALL and len(w) > 2}
-                 for f in forms]
+        words = [{skeleton(w) for w in _words(f) if w not in _SMALL and len(w) > 2} for f in forms]
         agree = all(len(x & y) >= 0.5 * min(len(x), len(y)) for x, y in combinations(words, 2))
         if agree:
             for long in forms:
@@ -341,10 +348,11 @@ def _given_name_links(state: _Corpus, uf: _UnionFind) -> None:
                 uf.union(a, b)
 
 
-def _surname_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> set:
+def _surname_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> tuple[set, set]:
     """Point each bare surname (or first name) at the one person it names, preferring a
     full name of the same document; a shared title ("Dr. X" after "Dr. Y X") settles
-    a tie. Returns the mentions so resolved: they take no part in the kind vote."""
+    a tie. Returns the mentions so resolved (they take no part in the kind vote) and the
+    ambiguous ones, which name a person whatever NER said."""
     full = _person_names(state)
     first: dict[str, set[str]] = defaultdict(set)
     for keys in full.values():
@@ -361,7 +369,7 @@ def _surname_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> set:
     for doc_id, mention, key in state.keyed:
         if (title := state.titles.get((doc_id, *mention.span))):
             title_of[(doc_id, key)].add(title)
-    resolved = set()
+    resolved, ambiguous = set(), set()
     for doc_id, mention, key in state.keyed:
         word = key.removeprefix("name:")
         if not key.startswith("name:") or " " in word or mention.kind == "Event" or _is_acronym(mention.text):
@@ -384,11 +392,41 @@ def _surname_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> set:
             if uf.allowed(key, target):
                 node_of[(doc_id, mention.span)] = target
                 resolved.add((doc_id, mention.span))
-    return resolved
+        elif len(roots) > 1 and local:
+            ambiguous.add((doc_id, mention.span))
+    return resolved, ambiguous
 
 
-def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set, forced: str | None) -> Entity:
-    kind = forced or _vote(members, surnames)
+def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> None:
+    """A short name of an organisation joins its full name: the first words ("Acme" for
+    "Acme Robotics Inc", in any document when only one organisation starts so) or, within
+    a document, the last word ("United" for "Westbridge United"). Two candidates leave it
+    alone; a head noun or a place alone never joins ("Union", "New York")."""
+    longs = {key for key in state.kinds if key.startswith("name:") and " " in key
+             and _majority(state, key) == "Organization" and key not in state.acronymic}
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for doc_id, _, key in state.keyed:
+        by_doc[doc_id].add(key)
+    for doc_id, mention, key in state.keyed:
+        words = key.removeprefix("name:").split()
+        if not key.startswith("name:") or mention.kind != "Organization" or (doc_id, mention.span) in node_of \
+                or key in state.acronymic or words[-1] in ORG_HEADS or _majority(state, key) == "Place":
+            continue
+        prefix = {k for k in longs if k != key and k.removeprefix("name:").split()[:len(words)] == words}
+        suffix = {k for k in longs & by_doc[doc_id]
+                  if k != key and k.removeprefix("name:").split()[-len(words):] == words}
+        local = (prefix | suffix) & by_doc[doc_id]
+        # Elsewhere only a short name some document uses beside the full name ("Acme" in
+        # an article that also says "Acme Robotics"): not "Siemens" for "Siemens Energy".
+        chosen = local or {k for k in prefix if state.docs_of[k] & state.docs_of[key]}
+        roots = {uf.find(c) for c in chosen}
+        if len(roots) == 1 and uf.allowed(key, min(chosen)):
+            node_of[(doc_id, mention.span)] = min(chosen)
+
+
+def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set, persons: set,
+            forced: str | None) -> Entity:
+    kind = forced or _vote(members, surnames, persons)
     forms = Counter(m.text for _, m in members)
 
     def completeness(form: str):
@@ -403,13 +441,15 @@ def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set, f
     return Entity(key, kind, label, tuple(aliases), len(members))
 
 
-def _vote(members: list[tuple[str, Mention]], surnames: set) -> str:
+def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> str:
     """The kind most mentions give, an acronym's vote counting little: NER often calls
-    an acronym a person or a place, while its long form carries the head noun."""
-    voters = [m for d, m in members if (d, m.span) not in surnames] or [m for _, m in members]
+    an acronym a person or a place, while its long form carries the head noun. A surname
+    shared by two people of its document votes for a person."""
+    voters = [(d, m) for d, m in members if (d, m.span) not in surnames] or members
     votes: Counter = Counter()
-    for mention in voters:
-        votes[mention.kind] += 0.3 if _has_acronym(mention.text) else 1.0
+    for doc_id, mention in voters:
+        kind = "Person" if (doc_id, mention.span) in persons else mention.kind
+        votes[kind] += 0.3 if _has_acronym(mention.text) else 1.0
     return min(votes, key=lambda k: (-votes[k], _PRIORITY[k]))
 
 

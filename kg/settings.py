@@ -24,3 +24,5 @@ class Settings:
     # Article-length docs: spaCy's default batch of 256 holds ~4 GB; 16-32 is fastest here.
     batch_size: int = 16
     progress: bool = True
+    # The user's merges and splits (kg.aliases); a missing file means none.
+    aliases: Path | None = Path("ontology/aliases.ttl")
