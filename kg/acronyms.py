@@ -76,8 +76,9 @@ def initials_match(acronym: str, words: list[str]) -> bool:
 
 
 _OR_ACRONYM = re.compile(r",\s+or\s+([A-Z][A-Z0-9&]{1,10})(?=\s*[,.;:)])")
-# A short form is an acronym, optionally with one capitalised word after it ("ACR Iran").
-_SHORT = re.compile(r"([A-Z][A-Z0-9.&+-]{1,11})(\s+[A-Z][a-z]+)?")
+# A short form is an acronym (two capitals or more: "WWC", "PacEx"), optionally with one
+# capitalised word after it ("ACR Place").
+_SHORT = re.compile(r"((?=(?:[^A-Z\s]*[A-Z]){2})[A-Z][A-Za-z0-9.&+-]{1,11})(\s+[A-Z][a-z]+)?")
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -94,6 +95,9 @@ def definitions(text: str) -> list[tuple[int, int, int, int]]:
     >>> t = "The World Weather Council (WWC) met the Sea Board, or SB, and CRP (Coral Reef Panel)."
     >>> [(t[a:b], t[c:d]) for a, b, c, d in definitions(t)]
     [('World Weather Council', 'WWC'), ('Coral Reef Panel', 'CRP'), ('Sea Board', 'SB')]
+    >>> t = "the Pacific Commodity Exchange (PCE/PacEx) said"
+    >>> [t[c:d] for a, b, c, d in definitions(t)]
+    ['PCE', 'PacEx']
     >>> t = "the Free Farmers Union (FFU / UFF Norway) said"
     >>> [t[c:d] for a, b, c, d in definitions(t)]
     ['FFU', 'UFF', 'UFF Norway']

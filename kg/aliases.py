@@ -2,9 +2,10 @@
 
     load(path) -> AliasRules
 
-    kgr:person/hassan-doe owl:sameAs kgr:person/hasan-doe .        # one entity: merge
-    kgr:person/doe owl:differentFrom kgr:person/jane-doe .          # never one entity: split
-    kgr:organization/jordan-lee a kg:Person .                       # force the class
+    @base <https://example.org/kg/resource/> .
+    <person/hassan-doe> owl:sameAs <person/hasan-doe> .     # one entity: merge
+    <person/doe> owl:differentFrom <person/jane-doe> .      # never one entity: split
+    <organization/jordan-lee> a kg:Person .                 # force the class
 
 An IRI stands for every mention whose name has that slug (its last path segment, as
 `kg entities` prints it), whatever the base IRI and the class folder.

@@ -94,3 +94,13 @@ PLACE_CLASS_NOUNS = frozenset(
     suburb neighbourhood neighborhood municipality prefecture territory valley
     """.split()
 )
+
+# Last words of company names ("Halvorsen Motors", "Acme Robotics Inc"): an organisation
+# whatever NER said.
+COMPANY_TAILS = frozenset(
+    """
+    inc corp co ltd llc plc gmbh ag sa nv bv motors airlines airways systems industries
+    holdings technologies robotics pharmaceuticals laboratories labs partners enterprises
+    solutions communications telecom bancorp ventures studios
+    """.split()
+)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from kg.dates import normalise
-from kg.lexicon import (DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS, ORG_HEADS,
-                        PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
+from kg.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
+                        ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
 from kg.model import Mention, Span
 
 LABEL_KIND = {
@@ -92,6 +92,18 @@ def _hyphen_extend(sdoc, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+def _org_extend(sdoc, last: int) -> int:
+    """Grow an organisation over the capitalised words after it when they end in a head
+    noun or company suffix: NER keeps "Acme" of "Acme Robotics Inc."."""
+    end = last
+    while end + 1 < len(sdoc) and sdoc[end + 1].is_title and sdoc[end + 1].pos_ == "PROPN" \
+            and not sdoc[end + 1].ent_type_ and end - last < 3:
+        end += 1
+    while end > last and sdoc[end].lower_.rstrip(".") not in ORG_HEADS | COMPANY_TAILS:
+        end -= 1
+    return end
+
+
 def _cued_kind(span, kind: str) -> str:
     """Correct NER's PERSON/ORG from the words around a name: all capitals are an acronym
     ("ACR" tagged PERSON), a role noun makes a person ("economist X", "X, the head of Y"),
@@ -151,6 +163,8 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
             continue
         first, last, title = trimmed
         first, last = _hyphen_extend(sdoc, first, last)
+        if kind == "Organization":
+            last = _org_extend(sdoc, last)
         start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
         text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
         if text.count("(") != text.count(")"):
@@ -160,7 +174,7 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
         if kind in ("Person", "Organization") and first == last and text[:1].isupper() \
                 and not text.isupper() and re.search(rf"\b{re.escape(text.lower())}\b", sdoc.text):
             continue  # "Regime" when the text also says "regime": a capitalised common noun
-        if kind in ("Person", "Place", "Event") and sdoc[last].lower_ in ORG_HEADS:
+        if kind in ("Person", "Place", "Event") and sdoc[last].lower_.rstrip(".") in ORG_HEADS | COMPANY_TAILS:
             kind = "Organization"  # "... Guard Corps", "... Council": the head noun decides
         elif kind in ("Person", "Organization", "Place") and sdoc[last].lower_ in EVENT_NOUNS:
             kind = "Event"  # "Pacific Trade Summit", "Paris Peace Conference"
@@ -175,6 +189,7 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
     mentions = _drop_headline_only(sdoc, mentions)
     mentions = _acronym_mentions(sdoc, sent_index, mentions, tokens_of, acronyms)
     taken = {i for m in mentions for i in tokens_of[m]}
+    mentions += _unlabelled(sdoc, sent_index, taken)
     mentions += _propagate(sdoc, sent_index, taken, mentions)
     mentions += _event_phrases(sdoc, sent_index, taken)
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -205,7 +220,8 @@ def _title_case(sent) -> bool:
 
 def _mention_at(sdoc, sent_index, first: int, last: int, kind: str) -> Mention:
     start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
-    return Mention(start, end, sdoc.text[start:end], kind, sent_index[first])
+    text = sdoc.text[start:end].rstrip(".,;:")  # "Inc." at a sentence's end: as NER spans are
+    return Mention(start, start + len(text), text, kind, sent_index[first])
 
 
 def _acronym_mentions(sdoc, sent_index, mentions: list[Mention], tokens_of: dict, acronyms) -> list[Mention]:
@@ -239,6 +255,37 @@ def _acronym_mentions(sdoc, sent_index, mentions: list[Mention], tokens_of: dict
                 tokens_of[mention] = range(token.i, end)
                 taken.update(range(token.i, end))
     return mentions
+
+
+def _unlabelled(sdoc, sent_index, taken: set[int]) -> list[Mention]:
+    """Organisations NER missed: capitalised words that end in a head noun or company
+    suffix ("Halvorsen Motors", "Acme Robotics Inc."), or that follow a class noun ("the
+    business daily Ekonomisk Tid"). Headlines are left out: every word is capitalised there."""
+    found = []
+    for sent in sdoc.sents:
+        if _is_headline(sent) and _title_case(sent):
+            continue
+        i = sent.start
+        while i < sent.end:
+            j = i
+            while j < sent.end and j not in taken and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title \
+                    and not sdoc[j].ent_type_:
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            before = sdoc[i - 1] if i > sent.start else None
+            cued = before is not None and before.is_lower and before.lower_ in ORG_CLASS_NOUNS
+            last = j - 1
+            while last > i and sdoc[last].lower_.rstrip(".") not in ORG_HEADS | COMPANY_TAILS:
+                last -= 1
+            headed = last > i
+            if headed or cued and i > sent.start:
+                end = last if headed else j - 1
+                found.append(_mention_at(sdoc, sent_index, i, end, "Organization"))
+                taken.update(range(i, end + 1))
+            i = j
+    return found
 
 
 def _propagate(sdoc, sent_index, taken: set[int], mentions: list[Mention]) -> list[Mention]:

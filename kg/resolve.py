@@ -220,6 +220,14 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
     for doc_id, mention, key in state.keyed:
         node = node_of.get((doc_id, mention.span), key)
         groups[uf.find(node)].append((doc_id, mention))
+    # A defined short form is a name of its entity even where it is only written inside
+    # another token ("PCE" in "(PCE/PacEx)").
+    defined: dict[str, set[str]] = defaultdict(set)
+    for result in results:
+        for _, (c, d) in result.acronyms:
+            short = result.document.text[c:d]
+            if "name:" + name_key(short) in uf.parent:
+                defined[uf.find("name:" + name_key(short))].add(short)
     forced = {}
     for name, kind in rules.kinds:
         for key in by_slug.get(name, ()):
@@ -227,7 +235,7 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
     entities, of_mention, used = [], {}, set()
     for root in sorted(groups):
         members = groups[root]
-        entity = _entity(members, used, surnames, persons, forced.get(root))
+        entity = _entity(members, used, surnames, persons, forced.get(root), defined.get(root, set()))
         used.add(entity.key)
         entities.append(entity)
         for doc_id, mention in members:
@@ -322,6 +330,18 @@ def _org_links(state: _Corpus, uf: _UnionFind) -> None:
         first, *rest = sorted(keys)
         for other in rest:
             uf.union(first, other)
+    # "X of Kenya" and a bare "X": one organisation when only one "X of ..." exists.
+    qualified: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for content in by_content:
+        for key in by_content[content]:
+            match = re.search(r" of ([^ ]+(?: [^ ]+)?)$", key)
+            if match and not set(match.group(1).split()) & ORG_HEADS:
+                base = tuple(sorted(_content(key[:match.start()], places)))
+                if len(base) >= 2 and base != content:
+                    qualified[base].add(content)
+    for base, contents in qualified.items():
+        if len(contents) == 1 and base in by_content:
+            uf.union(min(by_content[base]), min(by_content[next(iter(contents))]))
 
 
 def _person_names(state: _Corpus) -> dict[str, set[str]]:
@@ -413,8 +433,10 @@ def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> None:
                 or key in state.acronymic or words[-1] in ORG_HEADS or _majority(state, key) == "Place":
             continue
         prefix = {k for k in longs if k != key and k.removeprefix("name:").split()[:len(words)] == words}
-        suffix = {k for k in longs & by_doc[doc_id]
-                  if k != key and k.removeprefix("name:").split()[-len(words):] == words}
+        # NER often calls a club a place ("Westbridge United" GPE, "United" ORG).
+        suffix = {k for k in by_doc[doc_id] if k != key and " " in k and k.startswith("name:")
+                  and _majority(state, k) in ("Organization", "Place") and k not in state.acronymic
+                  and k.removeprefix("name:").split()[-len(words):] == words}
         local = (prefix | suffix) & by_doc[doc_id]
         # Elsewhere only a short name some document uses beside the full name ("Acme" in
         # an article that also says "Acme Robotics"): not "Siemens" for "Siemens Energy".
@@ -425,7 +447,7 @@ def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> None:
 
 
 def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set, persons: set,
-            forced: str | None) -> Entity:
+            forced: str | None, defined: set[str]) -> Entity:
     kind = forced or _vote(members, surnames, persons)
     forms = Counter(m.text for _, m in members)
 
@@ -433,7 +455,7 @@ def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set, p
         return (not _has_acronym(form), len(form.split()), forms[form], form)
 
     label = max(forms, key=completeness)
-    aliases = sorted({f for f in forms if f != label})
+    aliases = sorted({f for f in forms if f != label} | {f for f in defined if f != label})
     base = f"{kind.lower()}/{slugify(label)}"
     key, n = base, 2
     while key in used:

@@ -31,7 +31,7 @@ def test_version():
     assert result.exit_code == 0 and __version__ in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["add"], ["stats"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["add"], ["stats"], ["entities"]])
 def test_every_command_has_help_with_an_example(command):
     result = invoke(*command, "--help")
     assert result.exit_code == 0
