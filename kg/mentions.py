@@ -113,6 +113,12 @@ def _cued_kind(span, kind: str) -> str:
                                 for t in span):
         return "Organization"
     root = span.root
+    # "Ruritania and Borduria": a lone word NER calls a person, coordinated with a place,
+    # is a place too.
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [t for t in root.children if t.dep_ == "conj"]
+    if kind == "Person" and len(span) == 1 and partners and all(t.ent_type_ in ("GPE", "LOC") for t in partners):
+        return "Place"
     near = [t for t in root.children if t.i < span.start and t.dep_ in ("compound", "amod", "nmod")]
     cues = [max(near, key=lambda t: t.i)] if near else []
     cues += [t for t in root.children if t.i >= span.end and t.dep_ == "appos"]

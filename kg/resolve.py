@@ -180,6 +180,7 @@ class _Corpus:
     docs_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # key -> doc ids
     titles: dict[tuple[str, int, int], str] = field(default_factory=dict)  # mention -> title
     acronymic: set[str] = field(default_factory=set)  # keys written with an acronym ("ACR Place")
+    majority: dict[str, str] = field(default_factory=dict)  # key -> its most frequent NER kind
 
 
 def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolution:
@@ -306,8 +307,11 @@ def _acronym_links(results: list[DocResult], state: _Corpus, uf: _UnionFind) -> 
 
 
 def _majority(state: _Corpus, key: str) -> str:
-    votes = state.kinds[key]
-    return min(votes, key=lambda k: (-votes[k], _PRIORITY[k])) if votes else "Organization"
+    """The kind NER gives a name most often (before any merge)."""
+    if key not in state.majority:
+        votes = state.kinds[key]
+        state.majority[key] = min(votes, key=lambda k: (-votes[k], _PRIORITY[k])) if votes else "Organization"
+    return state.majority[key]
 
 
 def _org_links(state: _Corpus, uf: _UnionFind) -> None:
@@ -420,24 +424,29 @@ def _surname_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> tuple[set, 
 def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> None:
     """A short name of an organisation joins its full name: the first words ("Acme" for
     "Acme Robotics Inc", in any document when only one organisation starts so) or, within
-    a document, the last word ("United" for "Westbridge United"). Two candidates leave it
+    a document, the last words ("United" for "Westbridge United"). Two candidates leave it
     alone; a head noun or a place alone never joins ("Union", "New York")."""
-    longs = {key for key in state.kinds if key.startswith("name:") and " " in key
-             and _majority(state, key) == "Organization" and key not in state.acronymic}
-    by_doc: dict[str, set[str]] = defaultdict(set)
-    for doc_id, _, key in state.keyed:
-        by_doc[doc_id].add(key)
+    by_first: dict[str, set[str]] = defaultdict(set)  # first word -> organisation full names
+    by_last: dict[str, set[str]] = defaultdict(set)  # last word -> organisation or place names
+    for key in state.kinds:
+        words = key.removeprefix("name:").split()
+        if not key.startswith("name:") or len(words) < 2 or key in state.acronymic:
+            continue
+        kind = _majority(state, key)
+        if kind == "Organization":
+            by_first[words[0]].add(key)
+        if kind in ("Organization", "Place"):  # NER often calls a club a place
+            by_last[words[-1]].add(key)
     for doc_id, mention, key in state.keyed:
         words = key.removeprefix("name:").split()
         if not key.startswith("name:") or mention.kind != "Organization" or (doc_id, mention.span) in node_of \
                 or key in state.acronymic or words[-1] in ORG_HEADS or _majority(state, key) == "Place":
             continue
-        prefix = {k for k in longs if k != key and k.removeprefix("name:").split()[:len(words)] == words}
-        # NER often calls a club a place ("Westbridge United" GPE, "United" ORG).
-        suffix = {k for k in by_doc[doc_id] if k != key and " " in k and k.startswith("name:")
-                  and _majority(state, k) in ("Organization", "Place") and k not in state.acronymic
+        prefix = {k for k in by_first.get(words[0], ()) if k != key
+                  and k.removeprefix("name:").split()[:len(words)] == words}
+        suffix = {k for k in by_last.get(words[-1], ()) if k != key and doc_id in state.docs_of[k]
                   and k.removeprefix("name:").split()[-len(words):] == words}
-        local = (prefix | suffix) & by_doc[doc_id]
+        local = {k for k in prefix if doc_id in state.docs_of[k]} | suffix
         # Elsewhere only a short name some document uses beside the full name ("Acme" in
         # an article that also says "Acme Robotics"): not "Siemens" for "Siemens Energy".
         chosen = local or {k for k in prefix if state.docs_of[k] & state.docs_of[key]}
@@ -472,7 +481,11 @@ def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> st
     for doc_id, mention in voters:
         kind = "Person" if (doc_id, mention.span) in persons else mention.kind
         votes[kind] += 0.3 if _has_acronym(mention.text) else 1.0
-    return min(votes, key=lambda k: (-votes[k], _PRIORITY[k]))
+    # A tie between organisation and place: one word is a place ("X's minister" makes NER
+    # call a country an organisation), several words an organisation.
+    single = all(" " not in m.text for _, m in members)
+    order = {**_PRIORITY, "Place": _PRIORITY["Organization"] - 0.5} if single else _PRIORITY
+    return min(votes, key=lambda k: (-votes[k], order[k]))
 
 
 def _dates(results: list[DocResult], of_mention: dict) -> list[Entity]:
