@@ -57,6 +57,12 @@ def _trim(span, kind: str, headline: bool):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
         tokens = tokens[:-1]
+    # "regime's Guardian Council": a common-noun possessor is not part of the name (a
+    # proper one is: "People's Front").
+    for k, token in enumerate(tokens[:-1]):
+        if token.tag_ == "POS" and k > 0 and all(t.is_lower for t in tokens[:k]):
+            tokens = tokens[k + 1:]
+            break
     if kind == "Person":
         while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in TITLE_WORDS
                                    or tokens[0].lower_ in TITLE_MODIFIERS and len(title) == 0

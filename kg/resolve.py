@@ -283,6 +283,10 @@ def _acronym_links(results: list[DocResult], state: _Corpus, uf: _UnionFind) -> 
             longs[short].add(long)
             local[(result.document.doc_id, short)] = long
     node_of = {}
+    uses: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for doc_id, mention, key in state.keyed:
+        if key in longs:
+            uses[key].append((doc_id, mention))
     for short in sorted(longs):
         forms = sorted(longs[short])
         # Definitions agree when half the words of the shorter one recur in the other:
@@ -294,8 +298,8 @@ def _acronym_links(results: list[DocResult], state: _Corpus, uf: _UnionFind) -> 
                 uf.union(short, long)
         else:
             # Each document's uses go to its own definition; elsewhere the acronym stays apart.
-            for doc_id, mention, key in state.keyed:
-                if key == short and (doc_id, short) in local:
+            for doc_id, mention in uses[short]:
+                if (doc_id, short) in local:
                     node_of[(doc_id, mention.span)] = local[(doc_id, short)]
     for _, _, key in state.keyed:
         parts = key.removeprefix("name:").split("/")
@@ -331,9 +335,19 @@ def _org_links(state: _Corpus, uf: _UnionFind) -> None:
         if len(content) >= 2:
             by_content[tuple(sorted(content))].add(key)
     for keys in by_content.values():
-        first, *rest = sorted(keys)
-        for other in rest:
-            uf.union(first, other)
+        # Head nouns tell organisations apart when both names have one ("Royal Thai Army",
+        # "Royal Thai Government"); a name without one joins the only headed variant.
+        by_heads: dict[frozenset, list[str]] = defaultdict(list)
+        for key in sorted(keys):
+            by_heads[frozenset(skeleton(w) for w in _words(key) if w in ORG_HEADS)].append(key)
+        headed = [group for heads, group in by_heads.items() if heads]
+        for group in headed:
+            for other in group[1:]:
+                uf.union(group[0], other)
+        if len(headed) <= 1 and frozenset() in by_heads:
+            bare = by_heads[frozenset()]
+            for other in bare[1:] + [g[0] for g in headed]:
+                uf.union(bare[0], other)
     # "X of Kenya" and a bare "X": one organisation when only one "X of ..." exists.
     qualified: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
     for content in by_content:
@@ -345,7 +359,9 @@ def _org_links(state: _Corpus, uf: _UnionFind) -> None:
                     qualified[base].add(content)
     for base, contents in qualified.items():
         if len(contents) == 1 and base in by_content:
-            uf.union(min(by_content[base]), min(by_content[next(iter(contents))]))
+            a, b = min(by_content[base]), min(by_content[next(iter(contents))])
+            if {w for w in _words(a) if w in ORG_HEADS} <= {w for w in _words(b) if w in ORG_HEADS}:
+                uf.union(a, b)
 
 
 def _person_names(state: _Corpus) -> dict[str, set[str]]:
@@ -422,31 +438,26 @@ def _surname_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> tuple[set, 
 
 
 def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> None:
-    """A short name of an organisation joins its full name: the first words ("Acme" for
-    "Acme Robotics Inc", in any document when only one organisation starts so) or, within
-    a document, the last words ("United" for "Westbridge United"). Two candidates leave it
-    alone; a head noun or a place alone never joins ("Union", "New York")."""
+    """A short name of an organisation joins its full name when it is its first words
+    ("Acme" for "Acme Robotics Inc") and only one organisation of its document (or, if
+    none, of the documents that use both) starts so. Two candidates leave it alone; a head
+    noun or a place never joins ("Union", "Edmonton"). Last words do not join: "Enix" is
+    not "Square Enix"."""
     by_first: dict[str, set[str]] = defaultdict(set)  # first word -> organisation full names
-    by_last: dict[str, set[str]] = defaultdict(set)  # last word -> organisation or place names
     for key in state.kinds:
         words = key.removeprefix("name:").split()
-        if not key.startswith("name:") or len(words) < 2 or key in state.acronymic:
-            continue
-        kind = _majority(state, key)
-        if kind == "Organization":
+        if key.startswith("name:") and len(words) > 1 and key not in state.acronymic \
+                and _majority(state, key) == "Organization":
             by_first[words[0]].add(key)
-        if kind in ("Organization", "Place"):  # NER often calls a club a place
-            by_last[words[-1]].add(key)
     for doc_id, mention, key in state.keyed:
         words = key.removeprefix("name:").split()
+        # A word NER ever calls a place is a place ("Edmonton", not "Edmonton Oilers").
         if not key.startswith("name:") or mention.kind != "Organization" or (doc_id, mention.span) in node_of \
-                or key in state.acronymic or words[-1] in ORG_HEADS or _majority(state, key) == "Place":
+                or key in state.acronymic or words[-1] in ORG_HEADS or state.kinds[key]["Place"]:
             continue
         prefix = {k for k in by_first.get(words[0], ()) if k != key
                   and k.removeprefix("name:").split()[:len(words)] == words}
-        suffix = {k for k in by_last.get(words[-1], ()) if k != key and doc_id in state.docs_of[k]
-                  and k.removeprefix("name:").split()[-len(words):] == words}
-        local = {k for k in prefix if doc_id in state.docs_of[k]} | suffix
+        local = {k for k in prefix if doc_id in state.docs_of[k]}
         # Elsewhere only a short name some document uses beside the full name ("Acme" in
         # an article that also says "Acme Robotics"): not "Siemens" for "Siemens Energy".
         chosen = local or {k for k in prefix if state.docs_of[k] & state.docs_of[key]}
