@@ -53,7 +53,10 @@ def _trim(span, kind: str, headline: bool):
             if finite or headline and (token.tag_.startswith("VB") or verbish):
                 tokens = tokens[:k]
                 break
-    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
+    # "The" capitalised inside a sentence belongs to the name ("in The Hague").
+    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct) and not (
+            tokens[0].text == "The" and tokens[0].i > span.sent.start and not headline and len(tokens) > 1
+            and not tokens[0].nbor(-1).is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
         tokens = tokens[:-1]
