@@ -60,7 +60,7 @@ def _trim(span, kind: str, headline: bool):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
         tokens = tokens[:-1]
-    # "regime's Guardian Council": a common-noun possessor is not part of the name (a
+    # "the ministry's Audit Board": a common-noun possessor is not part of the name (a
     # proper one is: "People's Front").
     for k, token in enumerate(tokens[:-1]):
         if token.tag_ == "POS" and k > 0 and all(t.is_lower for t in tokens[:k]):
@@ -84,8 +84,8 @@ def _trim(span, kind: str, headline: bool):
 
 
 def _hyphen_extend(sdoc, first: int, last: int) -> tuple[int, int]:
-    """Grow a name over words hyphenated to it: NER often keeps only "Khalq" of a
-    transliterated "Mujahedin-e Khalq" or "Jaish-e-Adl"."""
+    """Grow a name over words hyphenated to it: NER often keeps only "Noor" of a
+    transliterated "Darya-e Noor" or "Bagh-e-Shah"."""
     def joined(k: int) -> bool:  # token k is glued by a hyphen to a word before it
         return k > 1 and sdoc[k - 1].text in ("-", "‐") and not sdoc[k - 1].whitespace_ \
             and not sdoc[k - 2].whitespace_ and sdoc[k - 2].is_alpha
@@ -94,7 +94,7 @@ def _hyphen_extend(sdoc, first: int, last: int) -> tuple[int, int]:
         first -= 2
     elif first > 0 and sdoc[first - 1].is_lower and sdoc[first - 1].is_alpha and len(sdoc[first - 1]) <= 3 \
             and joined(first - 1) and sdoc[first - 3].is_title:
-        first -= 3  # "Mujahedin-e Khalq": a particle hyphenated to the word before
+        first -= 3  # "Darya-e Noor": a particle hyphenated to the word before
     while last + 2 < len(sdoc) and sdoc[last + 1].text in ("-", "‐") and not sdoc[last].whitespace_ \
             and not sdoc[last + 1].whitespace_ and sdoc[last + 2].is_alpha and sdoc[last + 2].is_title:
         last += 2

@@ -58,10 +58,10 @@ def name_key(text: str) -> str:
 
 def skeleton(word: str) -> str:
     """A word without its vowels, doubled letters and plural: transliterations of one name
-    share it ("Mojahedin", "Mujahedin", "Mujaheddin" -> 'mjhdn').
+    share it ("Mohammad", "Muhammad", "Mohammed" -> 'mhmd').
 
-    >>> skeleton("Mojahedin"), skeleton("Mujaheddin"), skeleton("Guards"), skeleton("Guard")
-    ('mjhdn', 'mjhdn', 'grd', 'grd')
+    >>> skeleton("Mohammad"), skeleton("Muhammad"), skeleton("Guards"), skeleton("Guard")
+    ('mhmd', 'mhmd', 'grd', 'grd')
     """
     word = name_key(word).replace("'", "")
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
@@ -258,7 +258,7 @@ def _title_before(text: str, start: int) -> str | None:
 
 
 def _words(key: str) -> list[str]:
-    """The words of a key, hyphenated and slashed parts apart ("mujahedin-e khalq")."""
+    """The words of a key, hyphenated and slashed parts apart ("darya-e noor")."""
     return [w for w in re.split(r"[\s/-]+", key.removeprefix("name:")) if w]
 
 
