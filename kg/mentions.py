@@ -263,7 +263,7 @@ def _acronym_mentions(sdoc, sent_index, mentions: list[Mention], tokens_of: dict
             end = token.i + len(words)
             if token.text == words[0] and end <= len(sdoc) and tuple(t.text for t in sdoc[token.i:end]) == words:
                 if any(i in taken for i in range(token.i, end)):
-                    # an NER mention over the short form keeps its span but not a person kind
+                    # NER found it already (its kind is corrected by _cued_kind and the vote)
                     continue
                 mention = _mention_at(sdoc, sent_index, token.i, end - 1, "Organization")
                 mentions.append(mention)

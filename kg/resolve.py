@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from kg.lexicon import ORG_HEADS, TITLE_WORDS
@@ -40,6 +41,7 @@ _SMALL = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "del", "on",
 _VOWELS = "aeiouy"
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Fold a name for matching: case, diacritics, quotes, hyphens, "the", possessives.
 
@@ -104,6 +106,7 @@ def _is_acronym(text: str) -> bool:
     return " " not in text and len(word) > 1 and word.isupper() and word.isalpha()
 
 
+@lru_cache(maxsize=65536)
 def _has_acronym(text: str) -> bool:
     return any(_is_acronym(w) for w in text.split())
 
@@ -167,7 +170,8 @@ class _UnionFind:
             return False
         keep, drop = min(ra, rb), max(ra, rb)
         self.parent[drop] = keep
-        self.members[keep] |= self.members.pop(drop)
+        if self.apart:  # members are only needed to check the user's cannot-link pairs
+            self.members[keep] |= self.members.pop(drop)
         return True
 
 
@@ -200,10 +204,12 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
                 state.acronymic.add(key)
             if (title := _title_before(result.document.text, mention.start)):
                 state.titles[(doc_id, *mention.span)] = title
-    by_slug: dict[str, set[str]] = defaultdict(set)
-    for _, mention, key in state.keyed:
-        by_slug[slugify(key.split(":", 1)[1])].add(key)
-        by_slug[slugify(mention.text)].add(key)
+    by_slug: dict[str, set[str]] = defaultdict(set)  # slug of a name -> its keys, for the rules
+    if rules.same or rules.different or rules.kinds:
+        for key, forms in _forms_of(state).items():
+            by_slug[slugify(key.split(":", 1)[1])].add(key)
+            for form in forms:
+                by_slug[slugify(form)].add(key)
     apart = [(a, b) for x, y in rules.different for a in by_slug.get(x, ()) for b in by_slug.get(y, ())]
     uf = _UnionFind(apart)
     for _, _, key in state.keyed:
@@ -244,6 +250,13 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
     entities += _dates(results, of_mention)
     entities.sort(key=lambda e: e.key)
     return Resolution(tuple(entities), of_mention)
+
+
+def _forms_of(state: _Corpus) -> dict[str, set[str]]:
+    forms: dict[str, set[str]] = defaultdict(set)
+    for _, mention, key in state.keyed:
+        forms[key].add(mention.text)
+    return forms
 
 
 def _title_before(text: str, start: int) -> str | None:
@@ -449,6 +462,7 @@ def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> None:
         if key.startswith("name:") and len(words) > 1 and key not in state.acronymic \
                 and _majority(state, key) == "Organization":
             by_first[words[0]].add(key)
+    shared: dict[str, set[str]] = {}  # short name -> full names some document uses it beside
     for doc_id, mention, key in state.keyed:
         words = key.removeprefix("name:").split()
         # A word NER ever calls a place is a place ("Edmonton", not "Edmonton Oilers").
@@ -460,7 +474,9 @@ def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> None:
         local = {k for k in prefix if doc_id in state.docs_of[k]}
         # Elsewhere only a short name some document uses beside the full name ("Acme" in
         # an article that also says "Acme Robotics"): not "Siemens" for "Siemens Energy".
-        chosen = local or {k for k in prefix if state.docs_of[k] & state.docs_of[key]}
+        if not local and key not in shared:
+            shared[key] = {k for k in prefix if not state.docs_of[k].isdisjoint(state.docs_of[key])}
+        chosen = local or shared[key]
         roots = {uf.find(c) for c in chosen}
         if len(roots) == 1 and uf.allowed(key, min(chosen)):
             node_of[(doc_id, mention.span)] = min(chosen)
