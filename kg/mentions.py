@@ -252,7 +252,13 @@ def _acronym_mentions(sdoc, sent_index, mentions: list[Mention], tokens_of: dict
         if all(set(tokens_of[m]) <= inside for m in overlapping) and \
                 not any(tokens_of[m] == range(span.start, span.end) for m in overlapping):
             mentions = [m for m in mentions if m not in overlapping]
-            mention = _mention_at(sdoc, sent_index, span.start, span.end - 1, "Organization")
+            # The name's head decides: "John Fitz Kennedy (JFK)" stays a person, "Bank of
+            # England (BoE)" is no place.
+            heads = [m.kind for m in overlapping if span.end - 1 in tokens_of[m]]
+            kind = heads[0] if heads and heads[0] in ("Person", "Organization", "Place") else "Organization"
+            if span[-1].lower_.rstrip(".") in ORG_HEADS | COMPANY_TAILS:
+                kind = "Organization"
+            mention = _mention_at(sdoc, sent_index, span.start, span.end - 1, kind)
             mentions.append(mention)
             tokens_of[mention] = range(span.start, span.end)
     taken = {i for m in mentions for i in tokens_of[m]}
