@@ -143,6 +143,29 @@ def _cued_kind(span, kind: str) -> str:
             return "Organization"
         if word in PLACE_CLASS_NOUNS:
             return "Place"
+    return _pronoun_kind(span, kind)
+
+
+def _pronoun_kind(span, kind: str) -> str:
+    """"X said she was tired" makes X a person, "X said its profits fell" an organisation:
+    the first pronoun in the clause X is the subject of, with no other name before it."""
+    root = span.root
+    if root.dep_ != "nsubj" or any(t.is_upper and len(t) > 1 for t in span):
+        return kind
+    mine = {t.i for t in root.subtree}
+    for token in root.head.subtree:
+        if token.i < span.end or token.i in mine:
+            continue
+        if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return kind  # another name may be what the pronoun stands for
+        if token.tag_ in ("PRP", "PRP$"):
+            # Only the clear cases: "he"/"she" as the subject of what X said, and "its";
+            # "it" is often no one ("X said it was raining"), "her"/"his" often someone else.
+            if token.lower_ in ("he", "she") and token.dep_ == "nsubj" and token.head.dep_ == "ccomp":
+                return "Person"
+            if token.lower_ == "its" and token.dep_ == "poss":
+                return "Organization"
+            return kind
     return kind
 
 
