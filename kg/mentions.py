@@ -277,9 +277,9 @@ def _acronym_mentions(sdoc, sent_index, mentions: list[Mention], tokens_of: dict
             mentions = [m for m in mentions if m not in overlapping]
             # The name's head decides: "John Fitz Kennedy (JFK)" stays a person, "Bank of
             # England (BoE)" is no place.
-            heads = [m.kind for m in overlapping if span.end - 1 in tokens_of[m]]
+            heads = [m.kind for m in overlapping if span.root.i in tokens_of[m]]
             kind = heads[0] if heads and heads[0] in ("Person", "Organization", "Place") else "Organization"
-            if span[-1].lower_.rstrip(".") in ORG_HEADS | COMPANY_TAILS:
+            if {span.root.lower_, span[-1].lower_.rstrip(".")} & (ORG_HEADS | COMPANY_TAILS):
                 kind = "Organization"
             mention = _mention_at(sdoc, sent_index, span.start, span.end - 1, kind)
             mentions.append(mention)
