@@ -42,7 +42,7 @@ def long_form(acronym: str, before: str) -> str | None:
         i -= 1
         s -= 1
     start = window.rfind(" ", 0, i + 1) + 1
-    found = window[start:].strip(" ,;:")
+    found = re.sub(r"['’]s$", "", window[start:].strip(" ,;:"))
     used = found.split()
     # Every capitalised word must lend the acronym a letter ("NATO" is not "Nations Treaty"),
     # unless the capitals' initials spell it exactly ("Organization of Kenya" in PLOK).
@@ -75,32 +75,64 @@ def initials_match(acronym: str, words: list[str]) -> bool:
     return long_form(acronym, " ".join(words)) == " ".join(words)
 
 
-def definitions(text: str) -> list[tuple[int, int, int, int]]:
-    """(long start, long end, acronym start, acronym end) for each definition in TEXT.
+_OR_ACRONYM = re.compile(r",\s+or\s+([A-Z][A-Z0-9&]{1,10})(?=\s*[,.;:)])")
+# A short form is an acronym (two capitals or more: "WWC", "PacEx"), optionally with one
+# capitalised word after it ("ACR Place").
+_SHORT = re.compile(r"((?=(?:[^A-Z\s]*[A-Z]){2})[A-Z][A-Za-z0-9.&+-]{1,11})(\s+[A-Z][a-z]+)?")
 
-    >>> t = "The World Weather Council (WWC) met."
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind("\n", 0, at), text.rfind(". ", 0, at) + 1) + 1
+
+
+def definitions(text: str) -> list[tuple[int, int, int, int]]:
+    """(long start, long end, short start, short end) for each definition in TEXT.
+
+    Forms: "Long Form (ACR)", "Long Form (ACR1/ACR2)", "ACR (Long Form)" and
+    "Long Form, or ACR,". A short form may carry one more capitalised word
+    ("(ACR1 / ACR2 Place)"); then the bare acronym is defined too.
+
+    >>> t = "The World Weather Council (WWC) met the Sea Board, or SB, and CRP (Coral Reef Panel)."
     >>> [(t[a:b], t[c:d]) for a, b, c, d in definitions(t)]
-    [('World Weather Council', 'WWC')]
+    [('World Weather Council', 'WWC'), ('Coral Reef Panel', 'CRP'), ('Sea Board', 'SB')]
+    >>> t = "the Pacific Commodity Exchange (PCE/PacEx) said"
+    >>> [t[c:d] for a, b, c, d in definitions(t)]
+    ['PCE', 'PacEx']
+    >>> t = "the Free Farmers Union (FFU / UFF Norway) said"
+    >>> [t[c:d] for a, b, c, d in definitions(t)]
+    ['FFU', 'UFF', 'UFF Norway']
     """
     found = []
     for match in _PAREN.finditer(text):
         inside = match.group(1)
-        line_start = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start()) + 1) + 1
+        line_start = _sentence_start(text, match.start())
         before = text[line_start:match.start()].rstrip()
         # "(ACR1/ACR2)": when one part is defined by the words before, so is the other.
         parts = []
         for part in re.finditer(r"[^/]+", inside):
-            words = part.group(0).split()
-            if words and _ACRONYM.fullmatch(words[0]):
-                parts.append((words[0], match.start(1) + part.start() + part.group(0).index(words[0])))
-        long = next((lf for acronym, _ in parts if (lf := long_form(acronym, before))), None)
+            short = _SHORT.fullmatch(part.group(0).strip())
+            if short:
+                at = match.start(1) + part.start() + part.group(0).index(short.group(0))
+                parts.append((short.group(1), at, at + len(short.group(1))))
+                if short.group(2):
+                    parts.append((short.group(0), at, at + len(short.group(0))))
+        long = next((lf for acronym, _, _ in parts if (lf := long_form(acronym, before))), None)
         if long:
             start = line_start + before.rindex(long)
-            found += [(start, start + len(long), a_start, a_start + len(acronym)) for acronym, a_start in parts]
+            found += [(start, start + len(long), a, b) for _, a, b in parts]
             continue
-        # "ACR (Long Form)"
-        head = re.search(r"([A-Z][A-Z0-9&]{1,10})\s*$", before)
+        # "ACR (Long Form)", "ACR Place (Long Form)"
+        head = re.search(r"([A-Z][A-Z0-9&]{1,10})(\s+[A-Z][a-z]+)?\s*$", before)
         if head and initials_match(head.group(1), inside.split()):
-            found.append((match.start(1), match.start(1) + len(inside), line_start + head.start(1),
-                          line_start + head.end(1)))
+            long_span = (match.start(1), match.start(1) + len(inside))
+            found.append((*long_span, line_start + head.start(1), line_start + head.end(1)))
+            if head.group(2):
+                found.append((*long_span, line_start + head.start(1), line_start + head.end(2)))
+    for match in _OR_ACRONYM.finditer(text):
+        line_start = _sentence_start(text, match.start())
+        before = text[line_start:match.start()].rstrip()
+        long = long_form(match.group(1), before)
+        if long:
+            start = line_start + before.rindex(long)
+            found.append((start, start + len(long), match.start(1), match.end(1)))
     return found

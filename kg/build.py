@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kg import corpus, nlp
+from kg import aliases, corpus, nlp
 from kg.analyse import analyse
 from kg.errors import ExportError
 from kg.export import graphml, html, turtle
@@ -90,7 +90,7 @@ def extract(settings: Settings, progress: Progress | None = None,
 
 def build_graph(results: list[DocResult], settings: Settings) -> tuple[Graph, Resolution]:
     """The corpus-wide half: resolve entities and assemble the RDF graph."""
-    resolution = cluster(results)
+    resolution = cluster(results, aliases.load(settings.aliases))
     return assemble(results, resolution, settings), resolution
 
 

@@ -36,6 +36,11 @@ max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True, envvar="KG_MAX_BYTES",
     help="Skip (with a warning) any corpus file larger than this many bytes.",
 )
+aliases_option = click.option(
+    "--aliases", type=click.Path(dir_okay=False, path_type=Path), default="ontology/aliases.ttl",
+    show_default=True, envvar="KG_ALIASES",
+    help="Turtle file of your merges (owl:sameAs) and splits (owl:differentFrom); ignored if missing.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,7 +89,9 @@ def _run_build(settings: Settings) -> None:
 @base_option
 @quiet_option
 @max_bytes_option
-def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int) -> None:
+@aliases_option
+def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int,
+          aliases: Path) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
 
     Prints documents, entities per class, facts, statements and where the time went;
@@ -98,7 +105,7 @@ def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_b
       kg build --model en_core_web_md --base-iri https://example.com/news/
     """
     _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
-                        max_bytes=max_bytes))
+                        max_bytes=max_bytes, aliases=aliases))
 
 
 @cli.command()
@@ -137,8 +144,9 @@ def query(query: str | None, query_file, graph: Path, fmt: str) -> None:
 @base_option
 @quiet_option
 @max_bytes_option
+@aliases_option
 def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
-        max_bytes: int) -> None:
+        max_bytes: int, aliases: Path) -> None:
     """Copy FILES into the corpus folder and rebuild.
 
     A file whose name is already taken by a different file in the corpus is refused
@@ -166,7 +174,7 @@ def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: 
             shutil.copyfile(path, target)
             click.echo(f"added {target}")
     _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
-                        max_bytes=max_bytes))
+                        max_bytes=max_bytes, aliases=aliases))
 
 
 @cli.command()
@@ -236,3 +244,28 @@ def validate(graph: Path) -> None:
                               f"{len(violations)} violation{'s' if len(violations) != 1 else ''}; "
                               "rebuild it with `kg build`, or fix the lines above")
     click.echo(f"{graph} conforms to ontology/shapes.ttl")
+
+
+@cli.command("entities")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
+              show_default=True, help="The Turtle export to list.")
+@click.option("--type", "kind", type=click.Choice(["person", "organization", "organisation", "place", "event"],
+                                                  case_sensitive=False),
+              help="Only entities of this class.")
+@click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
+              help="Only entities named at least this many times.")
+@base_option
+def entities_command(graph: Path, kind: str | None, min_mentions: int, base_iri: str) -> None:
+    """List the entities of the export with every name merged into them and how often the
+    corpus names them, most mentioned first, so that merges can be checked. Each line ends
+    with the entity's IRI, as ontology/aliases.ttl names it to force a merge or a split.
+
+    \b
+    Example:
+      kg entities --type person --min-mentions 2
+    """
+    from kg.entities import KIND_NAMES, entities, format_entities
+    from kg.query import load
+
+    rows = entities(load(graph), KIND_NAMES[kind.lower()] if kind else None, min_mentions)
+    click.echo(format_entities(rows, base_iri) if rows else "no entities match")

@@ -31,3 +31,7 @@ class LockError(KGError):
 
 class ValidationError(KGError):
     """An export that does not conform to the SHACL shapes of ontology/shapes.ttl."""
+
+
+class AliasError(KGError):
+    """A user alias file (ontology/aliases.ttl) that cannot be read."""

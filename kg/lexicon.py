@@ -73,3 +73,34 @@ EVENT_NOUNS = frozenset(
 )
 
 DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
+
+# Nouns that class a name as an organisation when they stand before it or in apposition
+# ("the state-run daily X", "carmaker X", "X, a charity"): publishers, firms, groups.
+ORG_CLASS_NOUNS = frozenset(
+    """
+    newspaper daily weekly magazine tabloid broadcaster channel outlet publisher website
+    agency company firm carmaker automaker airline bank lender insurer retailer supermarket
+    chain startup start-up conglomerate manufacturer maker producer brand label group charity
+    ngo nonprofit organisation organization party club team side band militia faction
+    movement alliance coalition union network operator utility broker fund university
+    school hospital court council ministry regulator watchdog
+    """.split()
+)
+
+# Nouns that class a name as a place ("the capital, X", "the town of X", "X, a port city").
+PLACE_CLASS_NOUNS = frozenset(
+    """
+    capital city town village province region state county district country island port
+    suburb neighbourhood neighborhood municipality prefecture territory valley
+    """.split()
+)
+
+# Last words of company names ("Halvorsen Motors", "Acme Robotics Inc"): an organisation
+# whatever NER said.
+COMPANY_TAILS = frozenset(
+    """
+    inc corp co ltd llc plc gmbh ag sa nv bv motors airlines airways systems industries
+    holdings technologies robotics pharmaceuticals laboratories labs partners enterprises
+    solutions communications telecom bancorp ventures studios
+    """.split()
+)

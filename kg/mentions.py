@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from kg.dates import normalise
-from kg.lexicon import DETERMINERS, EVENT_NOUNS, ORG_HEADS, TITLE_MODIFIERS, TITLE_WORDS
+from kg.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
+                        ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
 from kg.model import Mention, Span
 
 LABEL_KIND = {
@@ -25,6 +26,10 @@ LABEL_KIND = {
 }
 _URLISH = re.compile(r"(?:https?://|www\.|\.com\b|\.org\b|@|#)", re.I)
 _TRIM = " \t\n\"'“”‘’()[]{}<>,.;:!?|/\\-–—*"
+# Nouns that say the name next to them is a person ("economist X", "X, the head of Y").
+_ROLE_NOUNS = TITLE_WORDS | LEADER_HEADS | MEMBER_HEADS
+# Capitals that are not an acronym: roman numerals and name suffixes ("Henry VIII", "Jr").
+_NOT_ACRONYM = re.compile(r"^(?:[IVXL]+|JR|SR|[A-Z])$")
 
 
 def _is_headline(sent) -> bool:
@@ -38,17 +43,29 @@ def _trim(span, kind: str, headline: bool):
     and the title tokens stripped from its front, or None when no name is left."""
     tokens = [t for t in span if not t.is_space]
     title: list = []
-    # Headline fragments: "X Recognizes That ..." is tagged PERSON up to the verb.
-    if headline and len(tokens) > 1:
+    # Headline fragments: "X Recognizes That ..." is tagged PERSON up to the verb; in a
+    # title-case line set as a sentence ("...: Regime Expresses Concerns About ...") a
+    # capitalised finite verb ends the name too.
+    if len(tokens) > 1:
         for k, token in enumerate(tokens[1:], start=1):
             verbish = token.dep_ == "ROOT" and token.i + 1 < span.sent.end and token.lower_.endswith(("s", "ed"))
-            if token.tag_.startswith("VB") or verbish:
+            finite = token.tag_ in ("VBZ", "VBD") and token.is_title
+            if finite or headline and (token.tag_.startswith("VB") or verbish):
                 tokens = tokens[:k]
                 break
-    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
+    # "The" capitalised inside a sentence belongs to the name ("in The Hague").
+    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct) and not (
+            tokens[0].text == "The" and tokens[0].i > span.sent.start and not headline and len(tokens) > 1
+            and not tokens[0].nbor(-1).is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
         tokens = tokens[:-1]
+    # "the ministry's Audit Board": a common-noun possessor is not part of the name (a
+    # proper one is: "People's Front").
+    for k, token in enumerate(tokens[:-1]):
+        if token.tag_ == "POS" and k > 0 and all(t.is_lower for t in tokens[:k]):
+            tokens = tokens[k + 1:]
+            break
     if kind == "Person":
         while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in TITLE_WORDS
                                    or tokens[0].lower_ in TITLE_MODIFIERS and len(title) == 0
@@ -64,6 +81,92 @@ def _trim(span, kind: str, headline: bool):
     if all(t.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS for t in tokens):
         return None  # a title alone ("Supreme Leader") is not a name
     return tokens[0].i, tokens[-1].i, title
+
+
+def _hyphen_extend(sdoc, first: int, last: int) -> tuple[int, int]:
+    """Grow a name over words hyphenated to it: NER often keeps only "Noor" of a
+    transliterated "Darya-e Noor" or "Bagh-e-Shah"."""
+    def joined(k: int) -> bool:  # token k is glued by a hyphen to a word before it
+        return k > 1 and sdoc[k - 1].text in ("-", "‐") and not sdoc[k - 1].whitespace_ \
+            and not sdoc[k - 2].whitespace_ and sdoc[k - 2].is_alpha
+
+    if joined(first):
+        first -= 2
+    elif first > 0 and sdoc[first - 1].is_lower and sdoc[first - 1].is_alpha and len(sdoc[first - 1]) <= 3 \
+            and joined(first - 1) and sdoc[first - 3].is_title:
+        first -= 3  # "Darya-e Noor": a particle hyphenated to the word before
+    while last + 2 < len(sdoc) and sdoc[last + 1].text in ("-", "‐") and not sdoc[last].whitespace_ \
+            and not sdoc[last + 1].whitespace_ and sdoc[last + 2].is_alpha and sdoc[last + 2].is_title:
+        last += 2
+    return first, last
+
+
+def _org_extend(sdoc, last: int) -> int:
+    """Grow an organisation over the capitalised words after it when they end in a head
+    noun or company suffix: NER keeps "Acme" of "Acme Robotics Inc."."""
+    end = last
+    while end + 1 < len(sdoc) and sdoc[end + 1].is_title and sdoc[end + 1].pos_ == "PROPN" \
+            and not sdoc[end + 1].ent_type_ and end - last < 3:
+        end += 1
+    while end > last and sdoc[end].lower_.rstrip(".") not in ORG_HEADS | COMPANY_TAILS:
+        end -= 1
+    return end
+
+
+def _cued_kind(span, kind: str) -> str:
+    """Correct NER's PERSON/ORG from the words around a name: all capitals are an acronym
+    ("ACR" tagged PERSON), a role noun makes a person ("economist X", "X, the head of Y"),
+    a class noun an organisation ("the business daily X", "X, a carmaker") or a place
+    ("the capital, X")."""
+    if kind == "Person" and any(t.is_alpha and t.is_upper and len(t) > 1 and not _NOT_ACRONYM.match(t.text)
+                                for t in span):
+        return "Organization"
+    root = span.root
+    # "Ruritania and Borduria": a lone word NER calls a person, coordinated with a place,
+    # is a place too.
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [t for t in root.children if t.dep_ == "conj"]
+    if kind == "Person" and len(span) == 1 and partners and all(t.ent_type_ in ("GPE", "LOC") for t in partners):
+        return "Place"
+    near = [t for t in root.children if t.i < span.start and t.dep_ in ("compound", "amod", "nmod")]
+    cues = [max(near, key=lambda t: t.i)] if near else []
+    cues += [t for t in root.children if t.i >= span.end and t.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        cues.append(root.head)
+    for cue in cues:
+        word = cue.lower_
+        if cue.ent_type_ or not cue.is_lower:
+            continue  # part of another name, or a capitalised title NER left outside
+        if word in _ROLE_NOUNS:
+            return "Person"
+        if word in ORG_CLASS_NOUNS:
+            return "Organization"
+        if word in PLACE_CLASS_NOUNS:
+            return "Place"
+    return _pronoun_kind(span, kind)
+
+
+def _pronoun_kind(span, kind: str) -> str:
+    """"X said she was tired" makes X a person, "X said its profits fell" an organisation:
+    the first pronoun in the clause X is the subject of, with no other name before it."""
+    root = span.root
+    if root.dep_ != "nsubj" or any(t.is_upper and len(t) > 1 for t in span):
+        return kind
+    mine = {t.i for t in root.subtree}
+    for token in root.head.subtree:
+        if token.i < span.end or token.i in mine:
+            continue
+        if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return kind  # another name may be what the pronoun stands for
+        if token.tag_ in ("PRP", "PRP$"):
+            # Only the clear cases: "he"/"she" as the subject of what X said, and "its";
+            # "it" is often no one ("X said it was raining"), "her"/"his" often someone else.
+            if token.lower_ in ("he", "she") and token.dep_ == "nsubj" and token.head.dep_ == "ccomp":
+                return "Person"
+            if token.lower_ == "its" and token.dep_ == "poss":
+                return "Organization"
+            return kind
+    return kind
 
 
 def _norp_is_org(span) -> bool:
@@ -97,6 +200,9 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
         if trimmed is None:
             continue
         first, last, title = trimmed
+        first, last = _hyphen_extend(sdoc, first, last)
+        if kind == "Organization":
+            last = _org_extend(sdoc, last)
         start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
         text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
         if text.count("(") != text.count(")"):
@@ -106,10 +212,12 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
         if kind in ("Person", "Organization") and first == last and text[:1].isupper() \
                 and not text.isupper() and re.search(rf"\b{re.escape(text.lower())}\b", sdoc.text):
             continue  # "Regime" when the text also says "regime": a capitalised common noun
-        if kind in ("Person", "Place", "Event") and sdoc[last].lower_ in ORG_HEADS:
+        if kind in ("Person", "Place", "Event") and sdoc[last].lower_.rstrip(".") in ORG_HEADS | COMPANY_TAILS:
             kind = "Organization"  # "... Guard Corps", "... Council": the head noun decides
         elif kind in ("Person", "Organization", "Place") and sdoc[last].lower_ in EVENT_NOUNS:
             kind = "Event"  # "Pacific Trade Summit", "Paris Peace Conference"
+        elif kind in ("Person", "Organization"):
+            kind = _cued_kind(sdoc[first:last + 1], kind)
         value = normalise(text) if kind == "Date" else None
         mention = Mention(start, end, text, kind, sent_index[first], value)
         mentions.append(mention)
@@ -117,8 +225,9 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
         if title:
             titles.append((mention, " ".join(t.text for t in title)))
     mentions = _drop_headline_only(sdoc, mentions)
+    mentions = _acronym_mentions(sdoc, sent_index, mentions, tokens_of, acronyms)
     taken = {i for m in mentions for i in tokens_of[m]}
-    mentions += _acronym_mentions(sdoc, sent_index, taken, acronyms)
+    mentions += _unlabelled(sdoc, sent_index, taken)
     mentions += _propagate(sdoc, sent_index, taken, mentions)
     mentions += _event_phrases(sdoc, sent_index, taken)
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -149,23 +258,77 @@ def _title_case(sent) -> bool:
 
 def _mention_at(sdoc, sent_index, first: int, last: int, kind: str) -> Mention:
     start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
-    return Mention(start, end, sdoc.text[start:end], kind, sent_index[first])
+    text = sdoc.text[start:end].rstrip(".,;:")  # "Inc." at a sentence's end: as NER spans are
+    return Mention(start, start + len(text), text, kind, sent_index[first])
 
 
-def _acronym_mentions(sdoc, sent_index, taken: set[int], acronyms) -> list[Mention]:
-    """Names NER missed around an acronym definition, "The World Weather Council (WWC)":
-    the long form and every later use of the acronym become organisation mentions."""
-    found = []
-    for (long_start, long_end), (acronym_start, acronym_end) in acronyms:
+def _acronym_mentions(sdoc, sent_index, mentions: list[Mention], tokens_of: dict, acronyms) -> list[Mention]:
+    """Names around an acronym definition, "The World Weather Council (WWC)": the long form
+    replaces any NER mention cut inside it ("World Weather" + "Council"), and every use of
+    the short form becomes an organisation mention. Returns the new mention list."""
+    for (long_start, long_end), (short_start, short_end) in acronyms:
         span = sdoc.char_span(long_start, long_end, alignment_mode="contract")
-        if span is not None and len(span) and not any(t.i in taken for t in span):
-            found.append(_mention_at(sdoc, sent_index, span[0].i, span[-1].i, "Organization"))
-            taken.update(t.i for t in span)
-        acronym = sdoc.text[acronym_start:acronym_end]
+        if span is None or not len(span):
+            continue
+        inside = set(range(span.start, span.end))
+        overlapping = [m for m in mentions if inside & set(tokens_of[m])]
+        if all(set(tokens_of[m]) <= inside for m in overlapping) and \
+                not any(tokens_of[m] == range(span.start, span.end) for m in overlapping):
+            mentions = [m for m in mentions if m not in overlapping]
+            # The name's head decides: "John Fitz Kennedy (JFK)" stays a person, "Bank of
+            # England (BoE)" is no place.
+            heads = [m.kind for m in overlapping if span.root.i in tokens_of[m]]
+            kind = heads[0] if heads and heads[0] in ("Person", "Organization", "Place") else "Organization"
+            if {span.root.lower_, span[-1].lower_.rstrip(".")} & (ORG_HEADS | COMPANY_TAILS):
+                kind = "Organization"
+            mention = _mention_at(sdoc, sent_index, span.start, span.end - 1, kind)
+            mentions.append(mention)
+            tokens_of[mention] = range(span.start, span.end)
+    taken = {i for m in mentions for i in tokens_of[m]}
+    shorts = sorted({sdoc.text[c:d] for _, (c, d) in acronyms}, key=lambda t: -len(t))
+    for short in shorts:
+        words = tuple(short.split())
         for token in sdoc:
-            if token.text == acronym and token.i not in taken:
-                found.append(_mention_at(sdoc, sent_index, token.i, token.i, "Organization"))
-                taken.add(token.i)
+            end = token.i + len(words)
+            if token.text == words[0] and end <= len(sdoc) and tuple(t.text for t in sdoc[token.i:end]) == words:
+                if any(i in taken for i in range(token.i, end)):
+                    # NER found it already (its kind is corrected by _cued_kind and the vote)
+                    continue
+                mention = _mention_at(sdoc, sent_index, token.i, end - 1, "Organization")
+                mentions.append(mention)
+                tokens_of[mention] = range(token.i, end)
+                taken.update(range(token.i, end))
+    return mentions
+
+
+def _unlabelled(sdoc, sent_index, taken: set[int]) -> list[Mention]:
+    """Organisations NER missed: capitalised words that end in a head noun or company
+    suffix ("Halvorsen Motors", "Acme Robotics Inc."), or that follow a class noun ("the
+    business daily Ekonomisk Tid"). Headlines are left out: every word is capitalised there."""
+    found = []
+    for sent in sdoc.sents:
+        if _is_headline(sent) and _title_case(sent):
+            continue
+        i = sent.start
+        while i < sent.end:
+            j = i
+            while j < sent.end and j not in taken and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title \
+                    and not sdoc[j].ent_type_:
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            before = sdoc[i - 1] if i > sent.start else None
+            cued = before is not None and before.is_lower and before.lower_ in ORG_CLASS_NOUNS
+            last = j - 1
+            while last > i and sdoc[last].lower_.rstrip(".") not in ORG_HEADS | COMPANY_TAILS:
+                last -= 1
+            headed = last > i
+            if headed or cued and i > sent.start:
+                end = last if headed else j - 1
+                found.append(_mention_at(sdoc, sent_index, i, end, "Organization"))
+                taken.update(range(i, end + 1))
+            i = j
     return found
 
 

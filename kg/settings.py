@@ -28,3 +28,5 @@ class Settings:
     batch_size: int = 16
     progress: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
+    # The user's merges and splits (kg.aliases); a missing file means none.
+    aliases: Path | None = Path("ontology/aliases.ttl")

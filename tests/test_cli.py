@@ -31,7 +31,8 @@ def test_version():
     assert result.exit_code == 0 and __version__ in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["add"], ["stats"], ["validate"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["add"], ["stats"], ["validate"], ["entities"],
+                                     ["quotes"]])
 def test_every_command_has_help_with_an_example(command):
     result = invoke(*command, "--help")
     assert result.exit_code == 0

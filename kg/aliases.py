@@ -1,0 +1,59 @@
+"""The user's corrections to entity resolution, read from a Turtle file.
+
+    load(path) -> AliasRules
+
+    @base <https://example.org/kg/resource/> .
+    <person/hassan-doe> owl:sameAs <person/hasan-doe> .     # one entity: merge
+    <person/doe> owl:differentFrom <person/jane-doe> .      # never one entity: split
+    <organization/jordan-lee> a kg:Person .                 # force the class
+
+An IRI stands for every mention whose name has that slug (its last path segment, as
+`kg entities` prints it), whatever the base IRI and the class folder.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import OWL
+
+from kg.errors import AliasError
+from kg.graph import KG
+from kg.model import KINDS
+from kg.resolve import AliasRules
+
+_KIND_OF = {KG[kind]: kind for kind in KINDS if kind != "Date"}
+
+
+def slug_of(iri: URIRef) -> str:
+    """The name an IRI stands for: its last path segment, without a "-2" duplicate suffix.
+
+    >>> slug_of(URIRef("https://example.org/kg/resource/person/ada-lovelace-2"))
+    'ada-lovelace'
+    """
+    return re.sub(r"-\d+$", "", str(iri).rstrip("/").rsplit("/", 1)[-1])
+
+
+def load(path: Path | None) -> AliasRules:
+    """The rules in PATH; no rules when PATH is None or does not exist.
+
+    >>> load(None)
+    AliasRules(same=(), different=(), kinds=())
+    """
+    if path is None or not path.is_file():
+        return AliasRules()
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many kinds for broken input
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise AliasError(f"{path} is not valid Turtle ({first}); fix it or remove it") from None
+    same = sorted((slug_of(s), slug_of(o)) for s, o in graph.subject_objects(OWL.sameAs)
+                  if isinstance(s, URIRef) and isinstance(o, URIRef))
+    different = sorted((slug_of(s), slug_of(o)) for s, o in graph.subject_objects(OWL.differentFrom)
+                       if isinstance(s, URIRef) and isinstance(o, URIRef))
+    kinds = sorted((slug_of(s), _KIND_OF[o]) for s, o in graph.subject_objects(RDF.type)
+                   if isinstance(s, URIRef) and o in _KIND_OF)
+    return AliasRules(tuple(same), tuple(different), tuple(kinds))
