@@ -28,6 +28,7 @@ _SPECIFIC_ENTS = ("DATE", "ORDINAL", "EVENT", "GPE", "LOC", "NORP", "ORG", "PERS
 # Prepositions that attach a date or place to an event noun or to the verb it is an argument of.
 _DATE_PREPS = ("on", "in", "at", "of", "during", "since")
 _PLACE_PREPS = ("in", "at", "across", "throughout")
+_DOC = "\x00doc"  # stands for the document's id in a key made before it is known
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _FUTURE_AUX = ("will", "shall", "'ll", "wo", "going")
 
@@ -38,7 +39,7 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
     >>> annotate(nlp("Paris, June 3, 2020 - Protests began on Tuesday."), mentions, doc)  # doctest: +SKIP
     [..., Mention(..., text='Tuesday', kind='Date', sentence=0, value='2020-06-02')]
     """
-    dated = [_whole_date(sdoc, m) if m.kind == "Date" else m for m in mentions]
+    dated = [_whole_date(sdoc, m) if m.kind == "Date" else m for m in _join_split_dates(sdoc.text, mentions)]
     valued = [replace(m, value=resolve(m.text, document.date, _tense(sdoc, m))) if m.kind == "Date" else m
               for m in dated]
     index = MentionIndex(sdoc, valued)
@@ -46,8 +47,24 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
     found = valued + _event_phrases(sdoc, valued, index, taken)
     found.sort(key=lambda m: (m.start, m.end))
     dates = MentionIndex(sdoc, [m for m in found if m.kind == "Date"])
-    keyed = [replace(m, value=_key(sdoc, m, dates, document.doc_id)) if m.kind == "Event" else m for m in found]
+    keyed = [replace(m, value=_key(sdoc, m, dates, document.doc_id) if m.value is None
+                     else m.value.replace(f"{_DOC}#", f"{document.doc_id}#")) if m.kind == "Event" else m
+             for m in found]
     return _refer_back(sdoc, _merge(sdoc, keyed), taken)
+
+
+def _join_split_dates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """NER sometimes cuts "September 1, 2020" into "September 1" and "2020": one date."""
+    dates = sorted((m for m in mentions if m.kind == "Date"), key=lambda m: m.start)
+    joined, dropped = [], set()
+    for a, b in zip(dates, dates[1:]):
+        if a in dropped or text[a.end:b.start] not in (" ", ", ", ","):
+            continue
+        whole = text[a.start:b.end]
+        if (value := normalise(whole)) and not value.startswith("--") and len(value) > len(b.value or ""):
+            joined.append(Mention(a.start, b.end, whole, "Date", a.sentence, value))
+            dropped.update((a, b))
+    return sorted([m for m in mentions if m not in dropped] + joined, key=lambda m: (m.start, m.end))
 
 
 def _whole_date(sdoc, mention: Mention) -> Mention:
@@ -154,6 +171,11 @@ def _event_phrases(sdoc, mentions, index, taken: set[int]) -> list[Mention]:
         first = mods[0] if mods else root
         start, end = first.idx, root.idx + len(root.text)
         text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
+        listed = _listed_dates(mods, index)
+        if listed:
+            found += _one_event_per_date(sdoc, mentions, listed, mods, root)
+            taken.update(range(first.i, root.i + 1))
+            continue
         # A year NER calls a number ("the 2022 elections") is the event's date.
         years = [t for t in mods if _YEAR.fullmatch(t.text) and t.ent_type_ in ("", "CARDINAL")]
         for t in years:
@@ -163,6 +185,38 @@ def _event_phrases(sdoc, mentions, index, taken: set[int]) -> list[Mention]:
             text = f"{noun_dated.pop().text} {text}"  # its name says when: "the summit of May 5, 2020"
         found.append(Mention(start, end, text, "Event", _sentence_of(sdoc, root.i, mentions)))
         taken.update(range(first.i, root.i + 1))
+    return found
+
+
+def _listed_dates(mods, index) -> list[Mention]:
+    """The dates of a phrase that lists them, "the December 2017 and November 2019
+    protests", in order; [] for a phrase with one date or none."""
+    if not any(t.dep_ == "cc" for t in mods):
+        return []
+    dates = []
+    for t in mods:
+        m = index.at(t, ("Date",))
+        if m and m.value and m not in dates:
+            dates.append(m)
+    return dates if len(dates) > 1 else []
+
+
+def _one_event_per_date(sdoc, mentions, dates: list[Mention], mods, root) -> list[Mention]:
+    """One event per listed date, each named by its date and the shared words and head
+    ("December 2017 protests", "November 2019 protests") and keyed like any other. Each gets
+    its own span: from its date to the next date, and the last to the head."""
+    in_dates = {t.i for t in mods for d in dates if d.start <= t.idx < d.end}
+    words = [t for t in mods if t.i not in in_dates and t.dep_ != "cc" and not t.is_punct]
+    shared = " ".join(t.text for t in words)
+    key_words = " ".join(t.lower_ for t in words)
+    found = []
+    for k, date in enumerate(dates):
+        end = dates[k + 1].start - 1 if k + 1 < len(dates) else root.idx + len(root.text)
+        text = " ".join(p for p in (date.text, shared, root.text) if p)
+        key = f"{date.value}|{key_words}|{_head(root.text)}"
+        if date.value.startswith("--"):
+            key = f"{_DOC}#{key}"
+        found.append(Mention(date.start, end, text, "Event", _sentence_of(sdoc, root.i, mentions), key))
     return found
 
 
@@ -288,7 +342,7 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
         if span is None:
             continue
         root = span.root
-        candidates = [(t, "phrase") for t in span if t.i != root.i and _phrase_place_ok(span, t, index)]
+        candidates = [(t, "phrase") for t in span if _phrase_place_ok(span, t, index)]
         candidates += [(p, "prep") for t in (root,) for p in _pobjs(t, _DATE_PREPS + _PLACE_PREPS)]
         verb = _governing_verb(root)
         if verb is not None:
