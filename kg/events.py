@@ -112,7 +112,19 @@ def _modifiers(chunk, root) -> list:
     doc = chunk.doc
     cuts = [t.i for t in chunk if t.i < root.i and (t.tag_ == "POS" or t.is_punct and not (
         0 < t.i < len(doc) - 1 and doc[t.i - 1].like_num and doc[t.i + 1].like_num))]
-    return [t for t in mods if t.i > cuts[-1]] if cuts else mods
+    if not cuts:
+        return mods
+    cut = cuts[-1]
+    if doc[cut].tag_ == "POS" and _named(doc[cut - 1]):
+        # A named possessor names the event ("Tomas Brenner's trial", "Brazil's elections").
+        while cut > chunk.start and _named(doc[cut - 1]):
+            cut -= 1
+        return [t for t in mods if t.i >= cut]
+    return [t for t in mods if t.i > cut]
+
+
+def _named(token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 
 
 def _attached(root, index, kinds) -> list[Mention]:
@@ -144,9 +156,19 @@ def _verb_attached(root, index) -> list[Mention]:
     verb = _governing_verb(root)
     if verb is None:
         return []
-    found = [index.at(p, ("Date",)) for p in _pobjs(verb, _DATE_PREPS)]
-    found += [index.at(c, ("Date",)) for c in verb.children if c.dep_ == "npadvmod"]
+    found = [index.at(p, ("Date",)) for v in _clause_verbs(verb) for p in _pobjs(v, _DATE_PREPS)]
+    found += [index.at(c, ("Date",)) for v in _clause_verbs(verb) for c in v.children if c.dep_ == "npadvmod"]
     return [m for m in found if m]
+
+
+def _clause_verbs(verb) -> list:
+    """VERB and the verbs it governs as its complement: "is set to begin on", "was
+    scheduled to take place in"."""
+    verbs = [verb]
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            verbs += _clause_verbs(child)
+    return verbs
 
 
 def _event_phrases(sdoc, mentions, index, taken: set[int]) -> list[Mention]:
@@ -346,8 +368,9 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
         candidates += [(p, "prep") for t in (root,) for p in _pobjs(t, _DATE_PREPS + _PLACE_PREPS)]
         verb = _governing_verb(root)
         if verb is not None:
-            candidates += [(p, "verb") for p in _pobjs(verb, _DATE_PREPS + _PLACE_PREPS)]
-            candidates += [(c, "verb") for c in verb.children if c.dep_ == "npadvmod"]
+            for v in _clause_verbs(verb):
+                candidates += [(p, "verb") for p in _pobjs(v, _DATE_PREPS + _PLACE_PREPS)]
+                candidates += [(c, "verb") for c in v.children if c.dep_ == "npadvmod"]
         seen = set()
         for tok, how in candidates:
             mention = index.at(tok, ("Date", "Place"))
