@@ -44,13 +44,14 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
               for m in dated]
     index = MentionIndex(sdoc, valued)
     taken = set(index.by_token)
-    found = valued + _event_phrases(sdoc, valued, index, taken)
+    sentence_of = {t.i: k for k, sent in enumerate(sdoc.sents) for t in sent}  # as kg.mentions counts them
+    found = valued + _event_phrases(sdoc, sentence_of, index, taken)
     found.sort(key=lambda m: (m.start, m.end))
     dates = MentionIndex(sdoc, [m for m in found if m.kind == "Date"])
     keyed = [replace(m, value=_key(sdoc, m, dates, document.doc_id) if m.value is None
                      else m.value.replace(f"{_DOC}#", f"{document.doc_id}#")) if m.kind == "Event" else m
              for m in found]
-    return _refer_back(sdoc, _merge(sdoc, keyed), taken)
+    return _refer_back(sdoc, sentence_of, _merge(sdoc, keyed), taken)
 
 
 def _join_split_dates(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -96,14 +97,6 @@ def _tense(sdoc, mention: Mention) -> str | None:
     return None
 
 
-def _sentence_of(sdoc, token_i: int, mentions: list[Mention]) -> int:
-    start = sdoc[token_i].idx
-    for m in mentions:
-        if m.start <= start < m.end:
-            return m.sentence
-    return next(k for k, s in enumerate(sdoc.sents) if s.start <= token_i < s.end)
-
-
 def _modifiers(chunk, root) -> list:
     mods = [t for t in chunk if t.i < root.i and t.lower_ not in DETERMINERS
             and t.tag_ not in ("PRP$", "POS") and not t.is_punct]
@@ -121,6 +114,14 @@ def _modifiers(chunk, root) -> list:
             cut -= 1
         return [t for t in mods if t.i >= cut]
     return [t for t in mods if t.i > cut]
+
+
+def _title_case_line(sent) -> bool:
+    """A headline in title case ("Acme and Borland Agree Merger"): capitals say nothing there."""
+    text = sent.text.strip()
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return (bool(words) and not text.endswith((".", "!", "?", '"', "”"))
+            and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words))
 
 
 def _named(token) -> bool:
@@ -171,7 +172,7 @@ def _clause_verbs(verb) -> list:
     return verbs
 
 
-def _event_phrases(sdoc, mentions, index, taken: set[int]) -> list[Mention]:
+def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) -> list[Mention]:
     """Noun phrases headed by an event noun that name one event: a date, place, name or
     ordinal among their modifiers, a capitalised modifier ("the Free Iran gathering"), or a
     dated or placed prepositional phrase ("the elections on February 21")."""
@@ -181,9 +182,11 @@ def _event_phrases(sdoc, mentions, index, taken: set[int]) -> list[Mention]:
         if root.lower_ not in EVENT_NOUNS or root.i in taken:
             continue
         mods = _modifiers(chunk, root)
+        headline = _title_case_line(chunk.sent)
+        # In a title-case headline capitals and NER's names say little: only a date counts.
         specific = any(
-            t.ent_type_ in _SPECIFIC_ENTS or _YEAR.fullmatch(t.text)
-            or (t.is_title and t.i > chunk.sent.start and t.pos_ == "PROPN")
+            t.ent_type_ in (("DATE", "ORDINAL") if headline else _SPECIFIC_ENTS) or _YEAR.fullmatch(t.text)
+            or (t.is_title and t.i > chunk.sent.start and t.pos_ == "PROPN" and not headline)
             for t in mods
         )
         attached = [m for m in _attached(root, index, ("Date", "Place")) + _verb_attached(root, index)
@@ -195,17 +198,17 @@ def _event_phrases(sdoc, mentions, index, taken: set[int]) -> list[Mention]:
         text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
         listed = _listed_dates(mods, index)
         if listed:
-            found += _one_event_per_date(sdoc, mentions, listed, mods, root)
+            found += _one_event_per_date(sentence_of, listed, mods, root)
             taken.update(range(first.i, root.i + 1))
             continue
         # A year NER calls a number ("the 2022 elections") is the event's date.
         years = [t for t in mods if _YEAR.fullmatch(t.text) and t.ent_type_ in ("", "CARDINAL")]
         for t in years:
-            found.append(Mention(t.idx, t.idx + len(t.text), t.text, "Date", _sentence_of(sdoc, t.i, mentions), t.text))
+            found.append(Mention(t.idx, t.idx + len(t.text), t.text, "Date", sentence_of[t.i], t.text))
         noun_dated = {m for m in _attached(root, index, ("Date",)) if m.value and date_kind(m.text) == "absolute"}
         if len(noun_dated) == 1 and not years and not any(t.ent_type_ == "DATE" for t in mods):
             text = f"{noun_dated.pop().text} {text}"  # its name says when: "the summit of May 5, 2020"
-        found.append(Mention(start, end, text, "Event", _sentence_of(sdoc, root.i, mentions)))
+        found.append(Mention(start, end, text, "Event", sentence_of[root.i]))
         taken.update(range(first.i, root.i + 1))
     return found
 
@@ -223,7 +226,7 @@ def _listed_dates(mods, index) -> list[Mention]:
     return dates if len(dates) > 1 else []
 
 
-def _one_event_per_date(sdoc, mentions, dates: list[Mention], mods, root) -> list[Mention]:
+def _one_event_per_date(sentence_of: dict[int, int], dates: list[Mention], mods, root) -> list[Mention]:
     """One event per listed date, each named by its date and the shared words and head
     ("December 2017 protests", "November 2019 protests") and keyed like any other. Each gets
     its own span: from its date to the next date, and the last to the head."""
@@ -238,7 +241,7 @@ def _one_event_per_date(sdoc, mentions, dates: list[Mention], mods, root) -> lis
         key = f"{date.value}|{key_words}|{_head(root.text)}"
         if date.value.startswith("--"):
             key = f"{_DOC}#{key}"
-        found.append(Mention(date.start, end, text, "Event", _sentence_of(sdoc, root.i, mentions), key))
+        found.append(Mention(date.start, end, text, "Event", sentence_of[root.i], key))
     return found
 
 
@@ -325,7 +328,7 @@ def _definite(sdoc, mention: Mention) -> bool:
                                  or span.start > 0 and sdoc[span.start - 1].lower_ in ("the", "this", "these"))
 
 
-def _refer_back(sdoc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+def _refer_back(sdoc, sentence_of: dict[int, int], mentions: list[Mention], taken: set[int]) -> list[Mention]:
     """"The protests" with no modifier, in the sentence of a specific protest or the next
     one, refers back to it when exactly one such event precedes it."""
     events = [m for m in mentions if m.kind == "Event"]
@@ -336,7 +339,7 @@ def _refer_back(sdoc, mentions: list[Mention], taken: set[int]) -> list[Mention]
             continue
         if _modifiers(chunk, root):
             continue
-        sentence = _sentence_of(sdoc, root.i, mentions)
+        sentence = sentence_of[root.i]
         before = {m.value: m for m in events
                   if m.end <= root.idx and sentence - 1 <= m.sentence <= sentence
                   and m.value.rsplit("|", 1)[-1] == _head(root.text)}
