@@ -162,6 +162,15 @@ def _verb_attached(root, index) -> list[Mention]:
     return [m for m in found if m]
 
 
+def _verb_places(root, index) -> list[Mention]:
+    """Places the verb of an event subject attaches: "protests broke out in Lima"."""
+    verb = _governing_verb(root)
+    if verb is None or root.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    found = [index.at(p, ("Place",)) for v in _clause_verbs(verb) for p in _pobjs(v, _PLACE_PREPS)]
+    return [m for m in found if m]
+
+
 def _clause_verbs(verb) -> list:
     """VERB and the verbs it governs as its complement: "is set to begin on", "was
     scheduled to take place in"."""
@@ -190,12 +199,18 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) ->
             for t in mods
         )
         attached = [m for m in _attached(root, index, ("Date", "Place")) + _verb_attached(root, index)
-                    if m.kind == "Place" or m.value]
-        if not specific and not (attached and (mods or chunk[0].lower_ == "the")):
+                    + _verb_places(root, index) if m.kind == "Place" or m.value]
+        kinds = {m.kind for m in attached}
+        # A bare plural is a generic statement ("uprisings were suppressed in 1999") unless it
+        # has both a date and a place ("protests broke out in Lima on Tuesday").
+        if not specific and not (attached and (mods or chunk[0].lower_ == "the" or len(kinds) == 2)):
             continue
         first = mods[0] if mods else root
         start, end = first.idx, root.idx + len(root.text)
         text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
+        places = [m for m in attached if m.kind == "Place"]
+        if not mods and len(places) == 1:
+            text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
         listed = _listed_dates(mods, index)
         if listed:
             found += _one_event_per_date(sentence_of, listed, mods, root)
@@ -371,6 +386,9 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
         candidates += [(p, "prep") for t in (root,) for p in _pobjs(t, _DATE_PREPS + _PLACE_PREPS)]
         verb = _governing_verb(root)
         if verb is not None:
+            # The verb's place is the event's only when the event is its subject ("protests
+            # erupted in Lima", "the summit was held in Lima"); "bombed the rally in Paris"
+            # places the bombing.
             for v in _clause_verbs(verb):
                 candidates += [(p, "verb") for p in _pobjs(v, _DATE_PREPS + _PLACE_PREPS)]
                 candidates += [(c, "verb") for c in v.children if c.dep_ == "npadvmod"]
@@ -384,7 +402,8 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
             if mention.kind == "Date" and mention.value and date_kind(mention.text) in ("absolute", "relative"):
                 found.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date",
                                   0.8 if how == "phrase" else 0.7))
-            elif mention.kind == "Place" and (how == "phrase" or prep in _PLACE_PREPS):
+            elif mention.kind == "Place" and (how == "phrase" or prep in _PLACE_PREPS) \
+                    and (how != "verb" or root.dep_ in ("nsubj", "nsubjpass")):
                 found.append(Fact(event.span, "location", mention.span, event.sentence, f"event-{how}-place",
                                   0.7 if how != "verb" else 0.6))
     unique = {(f.subject, f.predicate, f.obj, f.sentence): f for f in found}
