@@ -49,7 +49,12 @@ _PATTERNS = [
     re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}"),
     re.compile(rf"(?:in\s+|the\s+year\s+)?{_YEAR}"),
 ]
-_LEADING = re.compile(r"^(?:(?:on|in|since|by|from|until|the|early|late)\s+|mid-?\s*)", re.I)
+# Words before a date that narrow it below what XSD can say ("the summer of 2019" is 2019).
+_LEADING = re.compile(
+    r"^(?:(?:on|in|since|by|from|until|the|early|late|spring|summer|autumn|fall|winter"
+    r"|(?:the\s+)?(?:end|beginning|start|middle|first half|second half))(?:\s+of)?\s+|mid-?\s*)",
+    re.I,
+)
 
 
 def _valid(year: int | None, month: int, day: int | None) -> bool:
