@@ -31,6 +31,7 @@ _PLACE_PREPS = ("in", "at", "across", "throughout")
 _DOC = "\x00doc"  # stands for the document's id in a key made before it is known
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _FUTURE_AUX = ("will", "shall", "'ll", "wo", "going")
+_PLAN_VERBS = frozenset("set schedule expect plan due slate".split())
 
 
 def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]:
@@ -92,6 +93,11 @@ def _tense(sdoc, mention: Mention) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
+    # "is set to begin on", "are scheduled to vote on", "is expected to close in"
+    for head in (verb, verb.head):
+        if head.lemma_.lower() in _PLAN_VERBS and head.tag_ in ("VBN", "VBZ", "VBP") \
+                and not any(a.tag_ == "VBD" for a in head.children if a.dep_ in ("aux", "auxpass")):
+            return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in auxes):
         return "past"
     return None
