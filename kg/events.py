@@ -254,16 +254,21 @@ def _one_event_per_date(sentence_of: dict[int, int], dates: list[Mention], mods,
     in_dates = {t.i for t in mods for d in dates if d.start <= t.idx < d.end}
     words = [t for t in mods if t.i not in in_dates and t.dep_ != "cc" and not t.is_punct]
     shared = " ".join(t.text for t in words)
-    key_words = " ".join(t.lower_ for t in words)
+    key_words = " ".join(_word(t.text) for t in words)
     found = []
     for k, date in enumerate(dates):
         end = dates[k + 1].start - 1 if k + 1 < len(dates) else root.idx + len(root.text)
         text = " ".join(p for p in (date.text, shared, root.text) if p)
-        key = f"{date.value}|{key_words}|{_head(root.text)}"
+        key = f"{date.value}|{key_words}|{_word(_head(root.text))}"
         if date.value.startswith("--"):
             key = f"{_DOC}#{key}"
         found.append(Mention(date.start, end, text, "Event", sentence_of[root.i], key))
     return found
+
+
+def _word(text: str) -> str:
+    """A word of a key: lower case, without the key's separators ("#FreeVote" -> "freevote")."""
+    return text.lower().replace("|", "").replace("#", "")
 
 
 def _head(word: str) -> str:
@@ -278,7 +283,7 @@ def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> str:
     """The merge key of an event mention: its date, other modifiers and head noun."""
     span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
     if span is None:
-        return f"{doc_id}#||{event.text.lower()}"
+        return f"{doc_id}#||{_word(event.text)}"
     date, words, named = "", [], False
     in_date = [t for t in span if dates.at(t)]
     values = {dates.at(t).value for t in in_date if dates.at(t).value}
@@ -299,9 +304,9 @@ def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> str:
     for t in span[:-1]:
         if t in in_date or t.is_punct or t.lower_ in DETERMINERS or t.tag_ == "POS":
             continue
-        words.append(t.lower_)
+        words.append(_word(t.text))
         named = named or t.ent_type_ in _SPECIFIC_ENTS[2:] or (t.is_title and t.i > span.sent.start)
-    key = f"{date}|{' '.join(words)}|{_head(span[-1].text)}"
+    key = f"{date}|{' '.join(words)}|{_word(_head(span[-1].text))}"
     # Only a date with a year, a place or a name identifies an event beyond its document.
     return key if named or (date and not date.startswith("--")) else f"{doc_id}#{key}"
 
@@ -337,8 +342,8 @@ def _merge(sdoc, mentions: list[Mention]) -> list[Mention]:
             target[coarse] = exact[0]
         elif len(finer) == 1 and (date or words and coarse in definite):
             target[coarse] = finer[0]
-    for key in list(target):
-        while target[key] in target and target[target[key]] != key:
+    for key in list(target):  # follow chains; dates only get finer, so they end
+        while target[key] in target:
             target[key] = target[target[key]]
     return [replace(m, value=target.get(m.value, m.value)) if m.kind == "Event" else m for m in mentions]
 
