@@ -207,9 +207,13 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) ->
         attached = [m for m in _attached(root, index, ("Date", "Place")) + _verb_attached(root, index)
                     + _verb_places(root, index) if m.kind == "Place" or m.value]
         kinds = {m.kind for m in attached}
-        # A bare plural is a generic statement ("uprisings were suppressed in 1999") unless it
-        # has both a date and a place ("protests broke out in Lima on Tuesday").
-        if not specific and not (attached and (mods or chunk[0].lower_ == "the" or len(kinds) == 2)):
+        # Without a name or date of its own a phrase is specific by what is attached to it:
+        # a date ("parliamentary elections on February 21", "a meeting in Chicago on March
+        # 15"), or a place after "the" ("the protests in Lima"). "Uprisings were suppressed
+        # in 1999, 2009 and 2019" and "nationwide protests in Lima are frequent" are generic.
+        definite = chunk[0].lower_ == "the"
+        if not specific and not ("Date" in kinds and (mods or definite or "Place" in kinds)
+                                 or "Place" in kinds and definite):
             continue
         first = mods[0] if mods else root
         start, end = first.idx, root.idx + len(root.text)
