@@ -407,7 +407,7 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
             for v in _clause_verbs(verb):
                 candidates += [(p, "verb") for p in _pobjs(v, _DATE_PREPS + _PLACE_PREPS)]
                 candidates += [(c, "verb") for c in v.children if c.dep_ == "npadvmod"]
-        seen = set()
+        seen, dated = set(), []
         for tok, how in candidates:
             mention = index.at(tok, ("Date", "Place"))
             if mention is None or mention.span in seen or mention.span == event.span:
@@ -415,12 +415,18 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
             seen.add(mention.span)
             prep = tok.head.lower_ if how != "phrase" and tok.dep_ == "pobj" else ""
             if mention.kind == "Date" and mention.value and date_kind(mention.text) in ("absolute", "relative"):
-                found.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date",
+                dated.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date",
                                   0.8 if how == "phrase" else 0.7))
             elif mention.kind == "Place" and (how == "phrase" or prep in _PLACE_PREPS) \
                     and (how != "verb" or root.dep_ in ("nsubj", "nsubjpass")):
                 found.append(Fact(event.span, "location", mention.span, event.sentence, f"event-{how}-place",
                                   0.7 if how != "verb" else 0.6))
+        # The closest date speaks: the phrase's own ("the 1988 massacre"), else its
+        # preposition's, else its verb's.
+        for how in ("phrase", "prep", "verb"):
+            if closest := [f for f in dated if f.method == f"event-{how}-date"]:
+                found += closest
+                break
     unique = {(f.subject, f.predicate, f.obj, f.sentence): f for f in found}
     return [unique[k] for k in sorted(unique, key=str)]
 
