@@ -155,7 +155,7 @@ _DECADE = re.compile(r"(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?(?:\d{3}0|['’]
 _RELATIVE = re.compile(
     rf"(?:(?:last|this|next|coming)\s+)?(?:yesterday|today|tonight|tomorrow|{_WEEKDAYS.replace(' ', '|')})"
     rf"(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|(?:last|next|this|previous|coming)\s+{_UNITS}"
+    rf"|(?:last|next|this|previous|coming)\s+{_UNITS}|this\s+(?:morning|afternoon|evening)"
     rf"|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few)\s+{_UNITS}\s+ago",
     re.I,
 )
@@ -205,6 +205,9 @@ def resolve(text: str, anchor: str | None, tense: str | None = None) -> str | No
     cleaned = re.sub(r"\s+", " ", text.strip().strip(".,;:"))
     while (stripped := _NARROWING.sub("", cleaned)) != cleaned:
         cleaned = stripped
+    # Parts of a day are that day: "last night" is yesterday, "this morning" today.
+    cleaned = re.sub(r"^last night$", "yesterday", cleaned, flags=re.I)
+    cleaned = re.sub(r"^(?:this (?:morning|afternoon|evening)|tonight)$", "today", cleaned, flags=re.I)
     cleaned = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", cleaned, flags=re.I)
     # "last Tuesday" is the Tuesday before; dateparser reads only the bare weekday.
     weekday = re.fullmatch(rf"(last|this|next|coming)\s+({_WEEKDAYS.replace(' ', '|')})", cleaned, re.I)
