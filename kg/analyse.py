@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from kg import extract, mentions, quotes
+from kg import events, extract, mentions, quotes
 from kg.acronyms import definitions
 from kg.model import DocResult, Document, Fact
 
@@ -14,7 +14,8 @@ def analyse(document: Document, sdoc) -> DocResult:
     """Mentions, facts and quotes of one document parsed by spaCy."""
     acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
     sentences, found, titles = mentions.collect(sdoc, acronyms)
-    facts = extract.facts(sdoc, found)
+    found = events.annotate(sdoc, found, document)
+    facts = extract.facts(sdoc, found) + events.facts(sdoc, found)
     facts += [Fact(m.span, "hasRole", title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
               for m, title in titles]
     quoted, said = quotes.find(sdoc, found)

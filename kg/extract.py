@@ -3,7 +3,7 @@
     facts(sdoc, mentions) -> list[Fact]
 
 A first, deliberately simple rule set: titles before names, appositions, copulas,
-subject-verb-object links, event dates and places. Every fact keeps its sentence.
+subject-verb-object links (event dates and places: kg.events). Every fact keeps its sentence.
 """
 
 from __future__ import annotations
@@ -226,32 +226,6 @@ def _verb_facts(sdoc, index) -> list[Fact]:
     return facts
 
 
-def _event_facts(sdoc, events: list[Mention], index) -> list[Fact]:
-    """An event's date and place: inside its phrase ("the 1988 massacre") or attached by
-    a preposition ("the gathering in Lyon on June 30, 2018")."""
-    facts = []
-    for event in events:
-        span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
-        if span is None:
-            continue
-        candidates = list(span) + [
-            p for t in span for prep in t.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on", "of")
-            for p in prep.children if p.dep_ == "pobj"
-        ]
-        seen = set()
-        for tok in candidates:
-            mention = index.at(tok, ("Date", "Place"))
-            if mention is None or mention.span in seen or mention.span == event.span:
-                continue
-            seen.add(mention.span)
-            how = "phrase" if tok in span else "prep"
-            if mention.kind == "Date" and mention.value:
-                facts.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date", 0.8))
-            elif mention.kind == "Place" and how == "prep":
-                facts.append(Fact(event.span, "location", mention.span, event.sentence, "event-prep-place", 0.7))
-    return facts
-
-
 def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     """Every fact of one document, in a stable order.
 
@@ -264,6 +238,5 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
         if mention.kind == "Person":
             found += _person_facts(sdoc, mention, index)
     found += _verb_facts(sdoc, index)
-    found += _event_facts(sdoc, [m for m in mentions if m.kind == "Event"], index)
     unique = {(f.subject, f.predicate, f.obj, f.sentence, f.method): f for f in found}
     return [unique[k] for k in sorted(unique, key=str)]

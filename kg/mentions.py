@@ -229,7 +229,6 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
     taken = {i for m in mentions for i in tokens_of[m]}
     mentions += _unlabelled(sdoc, sent_index, taken)
     mentions += _propagate(sdoc, sent_index, taken, mentions)
-    mentions += _event_phrases(sdoc, sent_index, taken)
     mentions.sort(key=lambda m: (m.start, m.end))
     kept = set(mentions)
     titles = [(m, t) for m, t in titles if m in kept]
@@ -358,29 +357,3 @@ def _propagate(sdoc, sent_index, taken: set[int], mentions: list[Mention]) -> li
                 break
     return found
 
-
-def _event_phrases(sdoc, sent_index, taken) -> list[Mention]:
-    """Noun phrases headed by an event noun that name one event: they carry a year or date,
-    an ordinal, or a capitalised modifier ("the 1988 massacre", "the Free Iran gathering")."""
-    found = []
-    for chunk in sdoc.noun_chunks:
-        root = chunk.root
-        if root.lower_ not in EVENT_NOUNS or root.i in taken:
-            continue
-        mods = [t for t in chunk if t.i < root.i and t.lower_ not in DETERMINERS
-                and t.tag_ not in ("PRP$", "POS") and not t.is_punct]
-        # Start after the last possessor or punctuation ("the regime's elections" -> "elections").
-        cuts = [t.i for t in chunk if (t.tag_ == "POS" or t.is_punct) and t.i < root.i]
-        if cuts:
-            mods = [t for t in mods if t.i > cuts[-1]]
-        specific = any(
-            t.ent_type_ in ("DATE", "ORDINAL", "EVENT")
-            or (t.is_title and t.i > chunk.sent.start and t.pos_ == "PROPN")
-            for t in mods
-        )
-        if not specific or not mods:
-            continue
-        start, end = mods[0].idx, root.idx + len(root.text)
-        text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
-        found.append(Mention(start, end, text, "Event", sent_index[root.i]))
-    return found

@@ -39,7 +39,7 @@ class Mention:
     text: str
     kind: str  # one of KINDS
     sentence: int  # index into DocResult.sentences
-    value: str | None = None  # normalised value, for dates only
+    value: str | None = None  # a date's normalised value; an event's merge key (kg.events)
 
     @property
     def span(self) -> Span:

@@ -33,6 +33,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from kg.lexicon import ORG_HEADS, TITLE_WORDS
+from kg.dates import kind as date_kind
 from kg.model import KINDS, DocResult, Entity, Mention
 from kg.slug import slugify
 
@@ -196,7 +197,7 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
         for mention in result.mentions:
             if mention.kind == "Date":
                 continue
-            key = ("event:" if mention.kind == "Event" else "name:") + name_key(mention.text)
+            key = _event_key(mention) if mention.kind == "Event" else "name:" + name_key(mention.text)
             state.keyed.append((doc_id, mention, key))
             state.kinds[key][mention.kind] += 1
             state.docs_of[key].add(doc_id)
@@ -515,21 +516,40 @@ def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> st
     return min(votes, key=lambda k: (-votes[k], order[k]))
 
 
+def _event_key(mention: Mention) -> str:
+    """kg.events gives an event mention its merge key, "[doc#]<date>|<modifiers>|<head>",
+    after merging the mentions of one document that name the same event."""
+    return "event:" + (mention.value or "|" + name_key(mention.text) + "|")
+
+
 def _dates(results: list[DocResult], of_mention: dict) -> list[Entity]:
-    """One kg:Date per normalised value; dates without a value are not nodes yet."""
-    by_value: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    """One kg:Date per normalised value (kgr:date/2018-06-30, whichever document names it);
+    a decade ("the 1980s") is a node without a value, and so is a relative date ("Tuesday")
+    in a document without a date of its own, which stays that document's. Durations, ages
+    and vague spans ("recent years") are not dates."""
+    by_key: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for result in results:
+        doc_id = result.document.doc_id
         for mention in result.mentions:
-            if mention.kind == "Date" and mention.value:
-                by_value[mention.value].append((result.document.doc_id, mention))
+            if mention.kind != "Date":
+                continue
+            found = date_kind(mention.text)
+            if mention.value:
+                key = f"date/{mention.value}"  # XSD lexical values are IRI-safe
+            elif found == "decade":
+                key = f"date/{slugify(re.sub(r'^the ', '', mention.text.lower()))}"
+            elif found == "relative":
+                key = f"date/{doc_id}-{slugify(mention.text)}"
+            else:
+                continue
+            by_key[key].append((doc_id, mention))
     entities = []
-    for value in sorted(by_value):
-        members = by_value[value]
+    for key in sorted(by_key):
+        members = by_key[key]
         forms = Counter(m.text for _, m in members)
         label = max(forms, key=lambda f: (forms[f], f))
-        key = f"date/{value}"  # XSD lexical values are IRI-safe
         entities.append(Entity(key, "Date", label, tuple(sorted(set(forms) - {label})), len(members),
-                               value=value))
+                               value=members[0][1].value))
         for doc_id, mention in members:
             of_mention[(doc_id, mention.start, mention.end)] = key
     return entities

@@ -1,0 +1,453 @@
+"""Events and dates of one parsed document: what happened, when, where.
+
+    annotate(sdoc, mentions, document) -> list[Mention]
+    facts(sdoc, mentions) -> list[Fact]
+
+`annotate` gives every date mention its value (relative dates read against the
+document's own date, in the tense of their clause), adds the event phrases NER missed
+("the 1988 massacre", "the 2020 parliamentary elections", "the protests" right after a
+specific protest) and gives every event mention its merge key in `Mention.value`:
+"<date>|<modifiers>|<head>", so "the November 2019 Uprisings" and "the November 2019
+uprising" are one event and "the 2020 presidential elections" another. An event with no
+date, place or name is scoped to its document: two articles' "parliamentary elections"
+are not known to be the same. `facts` dates and places each event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.dates import MONTHS, kind as date_kind, normalise, resolve
+from kg.extract import MentionIndex
+from kg.lexicon import DETERMINERS, EVENT_NOUNS
+from kg.model import Document, Fact, Mention
+
+_TRIM = " \t\n\"'“”‘’()[]{}<>,.;:!?|/\\-–—*"
+_SPECIFIC_ENTS = ("DATE", "ORDINAL", "EVENT", "GPE", "LOC", "NORP", "ORG", "PERSON", "FAC")
+# Prepositions that attach a date or place to an event noun or to the verb it is an argument of.
+_DATE_PREPS = ("on", "in", "at", "of", "during", "since")
+_PLACE_PREPS = ("in", "at", "across", "throughout")
+_DOC = "\x00doc"  # stands for the document's id in a key made before it is known
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_FUTURE_AUX = ("will", "shall", "'ll", "wo", "going")
+_PLAN_VERBS = frozenset("set schedule expect plan due slate".split())
+
+
+def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]:
+    """MENTIONS with dates valued, event phrases added and event merge keys set.
+
+    >>> annotate(nlp("Paris, June 3, 2020 - Protests began on Tuesday."), mentions, doc)  # doctest: +SKIP
+    [..., Mention(..., text='Tuesday', kind='Date', sentence=0, value='2020-06-02')]
+    """
+    dated = [_whole_date(sdoc, m) if m.kind == "Date" else m for m in _join_split_dates(sdoc.text, mentions)]
+    valued = [replace(m, value=resolve(m.text, document.date, _tense(sdoc, m))) if m.kind == "Date" else m
+              for m in dated]
+    index = MentionIndex(sdoc, valued)
+    taken = set(index.by_token)
+    sentence_of = {t.i: k for k, sent in enumerate(sdoc.sents) for t in sent}  # as kg.mentions counts them
+    found = valued + _event_phrases(sdoc, sentence_of, index, taken)
+    found.sort(key=lambda m: (m.start, m.end))
+    dates = MentionIndex(sdoc, [m for m in found if m.kind == "Date"])
+    keyed = [replace(m, value=_key(sdoc, m, dates, document.doc_id) if m.value is None
+                     else m.value.replace(f"{_DOC}#", f"{document.doc_id}#")) if m.kind == "Event" else m
+             for m in found]
+    return _refer_back(sdoc, sentence_of, _merge(sdoc, keyed), taken)
+
+
+def _join_split_dates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """NER sometimes cuts "September 1, 2020" into "September 1" and "2020": one date."""
+    dates = sorted((m for m in mentions if m.kind == "Date"), key=lambda m: m.start)
+    joined, dropped = [], set()
+    for a, b in zip(dates, dates[1:]):
+        if a in dropped or text[a.end:b.start] not in (" ", ", ", ","):
+            continue
+        whole = text[a.start:b.end]
+        if (value := normalise(whole)) and not value.startswith("--") and len(value) > len(b.value or ""):
+            joined.append(Mention(a.start, b.end, whole, "Date", a.sentence, value))
+            dropped.update((a, b))
+    return sorted([m for m in mentions if m not in dropped] + joined, key=lambda m: (m.start, m.end))
+
+
+def _whole_date(sdoc, mention: Mention) -> Mention:
+    """Give back the "this" that name cleaning took from a date: "this year" is not "year"."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return mention
+    before = sdoc[span.start - 1]
+    if before.ent_type_ == "DATE" and before.lower_ in ("this", "that", "these"):
+        return replace(mention, start=before.idx, text=f"{before.text} {mention.text}")
+    return mention
+
+
+def _tense(sdoc, mention: Mention) -> str | None:
+    """The tense of the clause a date sits in: "past", "future" or None (present, none)."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    # "is set to begin on", "are scheduled to vote on", "is expected to close in"
+    for head in (verb, verb.head):
+        if head.lemma_.lower() in _PLAN_VERBS and head.tag_ in ("VBN", "VBZ", "VBP") \
+                and not any(a.tag_ == "VBD" for a in head.children if a.dep_ in ("aux", "auxpass")):
+            return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in auxes):
+        return "past"
+    return None
+
+
+def _modifiers(chunk, root) -> list:
+    mods = [t for t in chunk if t.i < root.i and t.lower_ not in DETERMINERS
+            and t.tag_ not in ("PRP$", "POS") and not t.is_punct]
+    # Start after the last possessor or punctuation ("the regime's elections" -> "elections"),
+    # but keep a range of years whole ("the 2017-2018 uprising").
+    doc = chunk.doc
+    cuts = [t.i for t in chunk if t.i < root.i and (t.tag_ == "POS" or t.is_punct and not (
+        0 < t.i < len(doc) - 1 and doc[t.i - 1].like_num and doc[t.i + 1].like_num))]
+    if not cuts:
+        return mods
+    cut = cuts[-1]
+    if doc[cut].tag_ == "POS" and _named(doc[cut - 1]):
+        # A named possessor names the event ("Tomas Brenner's trial", "Brazil's elections").
+        while cut > chunk.start and _named(doc[cut - 1]):
+            cut -= 1
+        return [t for t in mods if t.i >= cut]
+    return [t for t in mods if t.i > cut]
+
+
+def _title_case_line(sent) -> bool:
+    """A headline in title case ("Acme and Borland Agree Merger"): capitals say nothing there."""
+    text = sent.text.strip()
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return (bool(words) and not text.endswith((".", "!", "?", '"', "”"))
+            and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words))
+
+
+def _named(token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+
+
+def _attached(root, index, kinds) -> list[Mention]:
+    """Dates and places attached to an event noun by a preposition ("the rally in Lima")."""
+    found = []
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in _DATE_PREPS + _PLACE_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and not pobj.conjuncts and (m := index.at(pobj, kinds)):
+                    found.append(m)
+    return found
+
+
+def _governing_verb(root):
+    """The verb an event noun is the subject or object of, directly or as the object of
+    "of" ("hold its farce of elections on February 21"), or None."""
+    token = root
+    for _ in range(3):
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.pos_ in ("VERB", "AUX"):
+            return token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head.head
+        else:
+            return None
+    return None
+
+
+def _verb_attached(root, index) -> list[Mention]:
+    verb = _governing_verb(root)
+    if verb is None:
+        return []
+    found = [index.at(p, ("Date",)) for v in _clause_verbs(verb) for p in _pobjs(v, _DATE_PREPS)]
+    found += [index.at(c, ("Date",)) for v in _clause_verbs(verb) for c in v.children if c.dep_ == "npadvmod"]
+    return [m for m in found if m]
+
+
+def _verb_places(root, index) -> list[Mention]:
+    """Places the verb of an event subject attaches: "protests broke out in Lima"."""
+    verb = _governing_verb(root)
+    if verb is None or root.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    found = [index.at(p, ("Place",)) for v in _clause_verbs(verb) for p in _pobjs(v, _PLACE_PREPS)]
+    return [m for m in found if m]
+
+
+def _clause_verbs(verb) -> list:
+    """VERB and the verbs it governs as its complement: "is set to begin on", "was
+    scheduled to take place in"."""
+    verbs = [verb]
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            verbs += _clause_verbs(child)
+    return verbs
+
+
+def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) -> list[Mention]:
+    """Noun phrases headed by an event noun that name one event: a date, place, name or
+    ordinal among their modifiers, a capitalised modifier ("the Free Iran gathering"), or a
+    dated or placed prepositional phrase ("the elections on February 21")."""
+    found = []
+    for chunk in sdoc.noun_chunks:
+        root = chunk.root
+        if root.lower_ not in EVENT_NOUNS or root.i in taken:
+            continue
+        mods = _modifiers(chunk, root)
+        headline = _title_case_line(chunk.sent)
+        # In a title-case headline capitals and NER's names say little: only a date counts.
+        specific = any(
+            t.ent_type_ in (("DATE", "ORDINAL") if headline else _SPECIFIC_ENTS) or _YEAR.fullmatch(t.text)
+            or (t.is_title and t.i > chunk.sent.start and t.pos_ == "PROPN" and not headline)
+            for t in mods
+        )
+        attached = [m for m in _attached(root, index, ("Date", "Place")) + _verb_attached(root, index)
+                    + _verb_places(root, index) if m.kind == "Place" or m.value]
+        kinds = {m.kind for m in attached}
+        # Without a name or date of its own a phrase is specific by what is attached to it:
+        # a date ("parliamentary elections on February 21", "a meeting in Chicago on March
+        # 15"), or a place after "the" ("the protests in Lima"). "Uprisings were suppressed
+        # in 1999, 2009 and 2019" and "nationwide protests in Lima are frequent" are generic.
+        definite = chunk[0].lower_ == "the"
+        if not specific and not ("Date" in kinds and (mods or definite or "Place" in kinds)
+                                 or "Place" in kinds and definite):
+            continue
+        first = mods[0] if mods else root
+        start, end = first.idx, root.idx + len(root.text)
+        text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
+        places = [m for m in attached if m.kind == "Place"]
+        if not mods and len(places) == 1:
+            text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
+        listed = _listed_dates(mods, index)
+        if listed:
+            found += _one_event_per_date(sentence_of, listed, mods, root)
+            taken.update(range(first.i, root.i + 1))
+            continue
+        # A year NER calls a number ("the 2022 elections") is the event's date.
+        years = [t for t in mods if _YEAR.fullmatch(t.text) and t.ent_type_ in ("", "CARDINAL")]
+        for t in years:
+            found.append(Mention(t.idx, t.idx + len(t.text), t.text, "Date", sentence_of[t.i], t.text))
+        noun_dated = {m for m in _attached(root, index, ("Date",)) if m.value and date_kind(m.text) == "absolute"}
+        if len(noun_dated) == 1 and not years and not any(t.ent_type_ == "DATE" for t in mods):
+            text = f"{noun_dated.pop().text} {text}"  # its name says when: "the summit of May 5, 2020"
+        found.append(Mention(start, end, text, "Event", sentence_of[root.i]))
+        taken.update(range(first.i, root.i + 1))
+    return found
+
+
+def _listed_dates(mods, index) -> list[Mention]:
+    """The dates of a phrase that lists them, "the December 2017 and November 2019
+    protests", in order; [] for a phrase with one date or none."""
+    if not any(t.dep_ == "cc" for t in mods):
+        return []
+    dates = []
+    for t in mods:
+        m = index.at(t, ("Date",))
+        if m and m.value and m not in dates:
+            dates.append(m)
+    return dates if len(dates) > 1 else []
+
+
+def _one_event_per_date(sentence_of: dict[int, int], dates: list[Mention], mods, root) -> list[Mention]:
+    """One event per listed date, each named by its date and the shared words and head
+    ("December 2017 protests", "November 2019 protests") and keyed like any other. Each gets
+    its own span: from its date to the next date, and the last to the head."""
+    in_dates = {t.i for t in mods for d in dates if d.start <= t.idx < d.end}
+    words = [t for t in mods if t.i not in in_dates and t.dep_ != "cc" and not t.is_punct]
+    shared = " ".join(t.text for t in words)
+    key_words = " ".join(_word(t.text) for t in words)
+    found = []
+    for k, date in enumerate(dates):
+        end = dates[k + 1].start - 1 if k + 1 < len(dates) else root.idx + len(root.text)
+        text = " ".join(p for p in (date.text, shared, root.text) if p)
+        key = f"{date.value}|{key_words}|{_word(_head(root.text))}"
+        if date.value.startswith("--"):
+            key = f"{_DOC}#{key}"
+        found.append(Mention(date.start, end, text, "Event", sentence_of[root.i], key))
+    return found
+
+
+def _word(text: str) -> str:
+    """A word of a key: lower case, without the key's separators ("#FreeVote" -> "freevote")."""
+    return text.lower().replace("|", "").replace("#", "")
+
+
+def _head(word: str) -> str:
+    """The head noun, singular: "Uprisings" -> "uprising"."""
+    word = word.lower()
+    if word.endswith("s") and word[:-1] in EVENT_NOUNS:
+        return word[:-1]
+    return word
+
+
+def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> str:
+    """The merge key of an event mention: its date, other modifiers and head noun."""
+    span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None:
+        return f"{doc_id}#||{_word(event.text)}"
+    date, words, named = "", [], False
+    in_date = [t for t in span if dates.at(t)]
+    values = {dates.at(t).value for t in in_date if dates.at(t).value}
+    if len(values) == 1:
+        date = values.pop()
+    elif not in_date:
+        # NER's EVENT span swallows its date ("the November 2019 uprising"): read it off.
+        run = " ".join(t.text for t in span if t.like_num or t.lower_.rstrip(".") in MONTHS)
+        date = normalise(run) or ""
+        in_date = [t for t in span if date and (t.like_num or t.lower_.rstrip(".") in MONTHS)]
+    if not date and not in_date:
+        attached = {m.value for m in _attached(span.root, dates, ("Date",)) + _verb_attached(span.root, dates)
+                    if m.value and not m.value.startswith("--")}
+        date = attached.pop() if len(attached) == 1 else ""
+    month = [t for t in in_date if t.lower_.rstrip(".") in MONTHS]
+    if not date and month:
+        date = f"--{MONTHS[month[0].lower_.rstrip('.')]:02d}"  # "the November uprising": a month, no year
+    for t in span[:-1]:
+        if t in in_date or t.is_punct or t.lower_ in DETERMINERS or t.tag_ == "POS":
+            continue
+        words.append(_word(t.text))
+        named = named or t.ent_type_ in _SPECIFIC_ENTS[2:] or (t.is_title and t.i > span.sent.start)
+    key = f"{date}|{' '.join(words)}|{_word(_head(span[-1].text))}"
+    # Only a date with a year, a place or a name identifies an event beyond its document.
+    return key if named or (date and not date.startswith("--")) else f"{doc_id}#{key}"
+
+
+def _parts(key: str) -> tuple[str, str, str]:
+    date, words, head = key.split("#")[-1].split("|")
+    return date, words, head
+
+
+def _refines(date: str, coarse: str) -> bool:
+    """DATE names a time inside COARSE: "2019-11" inside "2019", inside "--11", inside ""."""
+    if not coarse or date.startswith(coarse + "-"):
+        return True
+    return coarse.startswith("--") and len(date) >= 7 and not date.startswith("--") and date[4:7] == coarse[1:]
+
+
+def _merge(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """Within one document, an event named with less joins the one event of the same head
+    and modifiers it can only mean: "the November uprising" after "the November 2019
+    uprising", "the parliamentary elections" after "the 2020 parliamentary elections" (an
+    undated one only when definite: "uprisings are more frequent" is no event). Two
+    candidates ("2016 elections", "2020 elections") leave it alone; so does another head
+    noun ("protests" is not "uprising")."""
+    keys = sorted({m.value for m in mentions if m.kind == "Event"})
+    definite = {m.value for m in mentions if m.kind == "Event" and _definite(sdoc, m)}
+    target = {}
+    for coarse in keys:
+        date, words, head = _parts(coarse)
+        same = [k for k in keys if k != coarse and _parts(k)[1:] == (words, head)]
+        exact = [k for k in same if _parts(k)[0] == date and "#" not in k]
+        finer = [k for k in same if _parts(k)[0] != date and _refines(_parts(k)[0], date)]
+        if "#" in coarse and exact:  # the same name, scoped to the document and not
+            target[coarse] = exact[0]
+        elif len(finer) == 1 and (date or words and coarse in definite):
+            target[coarse] = finer[0]
+    for key in list(target):  # follow chains; dates only get finer, so they end
+        while target[key] in target:
+            target[key] = target[target[key]]
+    return [replace(m, value=target.get(m.value, m.value)) if m.kind == "Event" else m for m in mentions]
+
+
+def _definite(sdoc, mention: Mention) -> bool:
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and (span[0].lower_ in ("the", "this", "these")
+                                 or span.start > 0 and sdoc[span.start - 1].lower_ in ("the", "this", "these"))
+
+
+def _refer_back(sdoc, sentence_of: dict[int, int], mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """"The protests" with no modifier, in the sentence of a specific protest or the next
+    one, refers back to it when exactly one such event precedes it."""
+    events = [m for m in mentions if m.kind == "Event"]
+    found = []
+    for chunk in sdoc.noun_chunks:
+        root = chunk.root
+        if root.lower_ not in EVENT_NOUNS or root.i in taken or chunk[0].lower_ not in ("the", "these", "this"):
+            continue
+        if _modifiers(chunk, root):
+            continue
+        sentence = sentence_of[root.i]
+        before = {m.value: m for m in events
+                  if m.end <= root.idx and sentence - 1 <= m.sentence <= sentence
+                  and m.value.rsplit("|", 1)[-1] == _head(root.text)}
+        if len(before) == 1:
+            antecedent = next(iter(before.values()))
+            found.append(Mention(root.idx, root.idx + len(root.text), antecedent.text, "Event", sentence,
+                                 antecedent.value))
+    return sorted(mentions + found, key=lambda m: (m.start, m.end))
+
+
+def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
+    """An event's date and place: inside its phrase ("the 1988 massacre", "the Lima
+    protests"), attached by a preposition ("the gathering in Lyon on June 30, 2018"), or
+    attached to the verb it is the subject or object of ("elections will be held on
+    February 21"). Durations and dates without a value date nothing.
+
+    >>> facts(nlp("The summit was held in Lima on May 5, 2020."), mentions)  # doctest: +SKIP
+    [Fact(subject=(0, 10), predicate='location', ...), Fact(..., predicate='onDate', ...)]
+    """
+    # Dates and places only: a place inside an event phrase ("the Lima protests") is its own.
+    index = MentionIndex(sdoc, [m for m in mentions if m.kind in ("Date", "Place")])
+    found = []
+    for event in (m for m in mentions if m.kind == "Event"):
+        span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        candidates = [(t, "phrase") for t in span if _phrase_place_ok(span, t, index)]
+        candidates += [(p, "prep") for t in (root,) for p in _pobjs(t, _DATE_PREPS + _PLACE_PREPS)]
+        verb = _governing_verb(root)
+        if verb is not None:
+            # The verb's place is the event's only when the event is its subject ("protests
+            # erupted in Lima", "the summit was held in Lima"); "bombed the rally in Paris"
+            # places the bombing.
+            for v in _clause_verbs(verb):
+                candidates += [(p, "verb") for p in _pobjs(v, _DATE_PREPS + _PLACE_PREPS)]
+                candidates += [(c, "verb") for c in v.children if c.dep_ == "npadvmod"]
+        seen, dated = set(), []
+        for tok, how in candidates:
+            mention = index.at(tok, ("Date", "Place"))
+            if mention is None or mention.span in seen or mention.span == event.span:
+                continue
+            seen.add(mention.span)
+            prep = tok.head.lower_ if how != "phrase" and tok.dep_ == "pobj" else ""
+            if mention.kind == "Date" and mention.value and date_kind(mention.text) in ("absolute", "relative"):
+                dated.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date",
+                                  0.8 if how == "phrase" else 0.7))
+            elif mention.kind == "Place" and (how == "phrase" or prep in _PLACE_PREPS) \
+                    and (how != "verb" or root.dep_ in ("nsubj", "nsubjpass")):
+                found.append(Fact(event.span, "location", mention.span, event.sentence, f"event-{how}-place",
+                                  0.7 if how != "verb" else 0.6))
+        # The closest date speaks: the phrase's own ("the 1988 massacre"), else its
+        # preposition's, else its verb's.
+        for how in ("phrase", "prep", "verb"):
+            if closest := [f for f in dated if f.method == f"event-{how}-date"]:
+                found += closest
+                break
+    unique = {(f.subject, f.predicate, f.obj, f.sentence): f for f in found}
+    return [unique[k] for k in sorted(unique, key=str)]
+
+
+def _phrase_place_ok(span, token, index) -> bool:
+    """A place inside an event phrase is where it happened when it stands right before the
+    head and is not part of a longer name: "the 2019 Lima protests", but not "the US drone
+    attack" (the attacker) or "the Free Iran gathering" (a name)."""
+    place = index.at(token, ("Place",))
+    if place is None:
+        return True
+    root = span.root
+    tokens = [t for t in span if place.start <= t.idx < place.end]
+    if tokens[-1].i != root.i - 1:
+        return False
+    before = span.doc[tokens[0].i - 1] if tokens[0].i > span.start else None
+    return before is None or not (before.is_title or before.is_upper) or index.at(before, ("Date",)) is not None
+
+
+def _pobjs(token, preps) -> list:
+    """Objects of TOKEN's prepositions PREPS; a list ("in 1999, 2009 and 2019") is not one
+    date or place of one event."""
+    return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for p in prep.children if p.dep_ == "pobj" and not p.conjuncts]
