@@ -24,3 +24,4 @@ class Settings:
     # Article-length docs: spaCy's default batch of 256 holds ~4 GB; 16-32 is fastest here.
     batch_size: int = 16
     progress: bool = True
+    html_max_nodes: int | None = 5000  # graph.html draws the best-connected N entities
