@@ -39,8 +39,9 @@ OTHER = ("#BBBBBB", "dot")
 MIN_SIZE, MAX_SIZE = 10.0, 40.0
 MAX_LABEL = 60  # longer names are cut on the canvas; the tooltip keeps them whole
 STABILIZATION_ITERATIONS = 200
-STATIC_LAYOUT_ABOVE = 1500  # beyond this, in-browser physics is too slow to be usable
+STATIC_LAYOUT_ABOVE = 500  # beyond this, in-browser physics delays the first paint by seconds (bench/html_bench.py)
 LAYOUT_ITERATIONS, LAYOUT_SAMPLE = 60, 128
+DIM_LIMIT = 1500  # past this many nodes a selection highlights its neighbours instead of dimming the rest
 
 
 def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
@@ -80,6 +81,7 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
         edges=_json_for_script(edges),
         docs=_json_for_script(documents),
         options=_json_for_script(_options(len(nodes), static)),
+        dim_limit=DIM_LIMIT,
     )
 
 
@@ -228,6 +230,9 @@ def _options(n_nodes: int, static: bool) -> dict:
             "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#333333"},
             "font": {"size": 9, "color": "#555555", "strokeWidth": 2, "align": "middle"},
             "smooth": {"enabled": False},
+            # Thousands of stroked edge labels cost seconds a frame: on big graphs draw
+            # them only when zoomed in far enough to read them.
+            "scaling": {"label": {"drawThreshold": 8 if static else 5}},
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": static,
                         "hideEdgesOnZoom": static},
@@ -276,7 +281,11 @@ def _positions(graph, node_ids: list[str]) -> dict[str, tuple[float, float]]:
         length = np.sqrt(np.einsum("ij,ij->i", disp, disp)) + 1e-12
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
         temperature = 0.05 * (1 - (step + 1) / LAYOUT_ITERATIONS) + 0.002
-    scale = 40.0 * math.sqrt(n)
+    # Spread to ~100 px a node whatever the forces did: vis's fit then zooms far enough out
+    # that labels (costly to draw by the thousand) are skipped until the reader zooms in.
+    pos -= pos.mean(axis=0)
+    radius = float(np.quantile(np.sqrt(np.einsum("ij,ij->i", pos, pos)), 0.95)) or 1.0
+    scale = 60.0 * math.sqrt(n) / radius
     return {node_ids[i]: (round(float(x) * scale, 1), round(float(y) * scale, 1))
             for i, (x, y) in enumerate(pos)}
 
@@ -426,8 +435,11 @@ $body
   });
 
   // ---- neighbourhood highlight ----
-  var dimmed = false;
+  // Small graphs dim everything outside the neighbourhood; past $dim_limit nodes restyling
+  // every node costs seconds, so the neighbourhood is selected (vis's own highlight).
+  var dimmed = false, dim = nodes.length <= $dim_limit;
   function highlight(ids) {
+    if (!dim) { network.selectNodes(ids, true); return; }
     var keep = {};
     ids.forEach(function (id) { keep[id] = true; });
     nodeSet.update(nodes.map(function (n) {

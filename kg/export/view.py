@@ -180,6 +180,13 @@ def focus(
 
 
 def _plural(word: str) -> str:
+    """The plural of a class name.
+
+    >>> [_plural(w) for w in ("person", "city", "date")]
+    ['people', 'cities', 'dates']
+    """
+    if word == "person":
+        return "people"
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
