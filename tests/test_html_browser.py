@@ -165,3 +165,17 @@ def test_large_graph_is_laid_out_before_the_first_paint(chromium, tmp_path, monk
     assert abs(pos[f"{KG}n0000"]["x"] - data[0]) <= 1 and abs(pos[f"{KG}n0000"]["y"] - data[1]) <= 1
     assert page.errors == []
     page.page.close()
+
+
+def test_a_name_after_hash_opens_its_panel(chromium, bundled, tmp_path):
+    path, view, _ = bundled
+    node = max(view, key=lambda n: (view.degree(n), n))
+    label = view.nodes[node]["label"]
+    page = browser.Page(chromium, path)
+    page.url = path.resolve().as_uri() + "#" + label.replace(" ", "%20")
+    page.open()
+    page.page.wait_for_selector("#panel h2", state="visible")
+    assert page.page.locator("#panel h2").inner_text() == label
+    assert page.page.evaluate("window.kgNetwork.getSelectedNodes()") == [node]
+    assert page.errors == []
+    page.page.close()

@@ -446,11 +446,16 @@ $body
       return {id: n.id, color: keep[n.id] ? colours[n.id] : "rgba(200,200,200,0.35)",
               font: {color: keep[n.id] ? "#222" : "rgba(150,150,150,0.5)"}};
     }));
+    edgeSet.update(edges.map(function (e) {
+      var near = keep[e.from] && keep[e.to];
+      return {id: e.id, color: {opacity: near ? 1 : 0.2}, font: {color: near ? "#555" : "rgba(150,150,150,0.3)"}};
+    }));
     dimmed = true;
   }
   function clearHighlight() {
     if (!dimmed) { return; }
     nodeSet.update(nodes.map(function (n) { return {id: n.id, color: colours[n.id], font: {color: "#222"}}; }));
+    edgeSet.update(edges.map(function (e) { return {id: e.id, color: {opacity: 1}, font: {color: "#555"}}; }));
     dimmed = false;
   }
 
@@ -549,7 +554,7 @@ $body
   var names = nodes.map(function (n) {
     return {id: n.id, keys: [n.name].concat(n.aliases).map(function (s) { return s.toLowerCase(); })};
   });
-  function focusNode(id) {
+  function focusNode(id, animate) {
     var n = byId[id];
     if (!nodeShown(n)) {  // a hidden class or document: show everything again
       Object.keys(shownKinds).forEach(function (k) { shownKinds[k] = true; });
@@ -560,7 +565,7 @@ $body
     }
     matches.textContent = "";
     network.selectNodes([id]);
-    network.focus(id, {scale: 1.2, animation: {duration: 400}});
+    network.focus(id, {scale: 1.2, animation: animate === false ? false : {duration: 400}});
     selectNode(id);
   }
   function find(text) {
@@ -588,6 +593,16 @@ $body
     if (ev.key === "Escape") { matches.textContent = ""; }
   });
   search.addEventListener("blur", function () { matches.textContent = ""; });
+
+  // graph.html#Some%20Name opens with that node found and its panel shown.
+  function fromHash() {
+    var hit = location.hash.length > 1 ? find(decodeURIComponent(location.hash.slice(1))) : [];
+    if (hit.length) { search.value = byId[hit[0]].name; focusNode(hit[0], false); }
+  }
+  window.addEventListener("hashchange", fromHash);
+  if (options.physics.enabled) {
+    network.once("stabilizationIterationsDone", function () { setTimeout(fromHash, 0); });
+  } else { fromHash(); }
 })();
 </script>
 </body>
