@@ -335,3 +335,24 @@ def test_build_html_max_nodes(bundled_rdf, tmp_path):
     # The Turtle and GraphML keep everything.
     assert len(to_networkx(load(tmp_path / "graph.ttl"))) > 10
     assert "--html-max-nodes" in CliRunner().invoke(cli, ["build", "--help"]).output
+
+
+def test_python_layout_pulls_linked_nodes_together(monkeypatch):
+    """Six communities: after the layout an edge is much shorter than an average pair,
+    and far shorter than in the starting spiral (networkx's spring_layout scores ~the same)."""
+    blocks = nx.planted_partition_graph(6, 100, 0.08, 0.002, seed=0)
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(f"{KG}n{i:04}" for i in blocks)
+    g.add_edges_from((f"{KG}n{u:04}", f"{KG}n{v:04}") for u, v in blocks.edges())
+
+    def edge_ratio() -> float:
+        pos = html_export._positions(g, sorted(g))
+        dist = lambda a, b: ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5  # noqa: E731
+        ids = sorted(g)
+        pairs = sum(dist(a, b) for a, b in zip(ids, ids[::-1])) / len(ids)
+        return sum(dist(u, v) for u, v in g.edges()) / g.number_of_edges() / pairs
+
+    laid_out = edge_ratio()
+    monkeypatch.setattr(html_export, "LAYOUT_ITERATIONS", 0)
+    spiral = edge_ratio()
+    assert laid_out < 0.5 and laid_out < 0.6 * spiral
