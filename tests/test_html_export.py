@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,9 +11,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 
+from kg.build import write_exports
+from kg.cli import cli
 from kg.errors import ExportError
 from kg.export import html as html_export
+from kg.export.view import evidence, focus, to_networkx
+from kg.query import load
 
 KG = "https://example.org/kg/resource/"
 XSS_LABEL = "</script><script>alert(1)</script>"
@@ -245,12 +249,6 @@ def test_module_import_and_render_do_not_import_pyvis():
 
 # ---- the evidence behind the page, focused views, `kg html` and --html-max-nodes ----
 
-from click.testing import CliRunner  # noqa: E402
-
-from kg.build import write_exports  # noqa: E402
-from kg.cli import cli  # noqa: E402
-from kg.export.view import evidence, focus, to_networkx  # noqa: E402
-from kg.query import load  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,19 @@
 """Interactive HTML export: one self-contained page that opens offline by double-click.
 
+    render(view, evidence=..., note=...) -> str      write(view, path, ...)
+    write_focused(rdf, path, kinds=..., document=..., max_nodes=...) -> note
+
 The page is rendered from our own template rather than pyvis's: pyvis 0.3.2's template
 always links Bootstrap from a CDN (even with cdn_resources="in_line"), does not escape the
 heading, and Network.add_node/add_edge are O(n) each. From pyvis we take only what it is
 good for here: the vis-network build it ships, which we inline.
+
+All corpus text reaches the page as JSON inside <script> (with <, > and & escaped) and is
+put on screen with textContent, so it is never parsed as markup. The side panel shows each
+node's and edge's evidence (kg.export.view.Evidence); search, class and document filters
+and the neighbourhood highlight are a few dozen lines of plain JS at the end of _PAGE.
+Past STATIC_LAYOUT_ABOVE nodes the layout is computed here and physics stays off
+(bench/html_bench.py measures why).
 """
 
 from __future__ import annotations
