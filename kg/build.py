@@ -18,7 +18,7 @@ from kg.analyse import analyse
 from kg.errors import ExportError
 from kg.export import graphml, html, turtle
 from kg.export.atomic import write_many
-from kg.export.view import to_networkx
+from kg.export.view import evidence, focus, to_networkx
 from kg.graph import KG, assemble
 from kg.model import KINDS, DocResult
 from kg.resolve import Resolution, cluster
@@ -94,13 +94,17 @@ def build_graph(results: list[DocResult], settings: Settings) -> tuple[Graph, Re
     return assemble(results, resolution, settings), resolution
 
 
-def write_exports(graph: Graph, out: Path, title: str = "kg graph") -> tuple[Path, ...]:
+def write_exports(graph: Graph, out: Path, title: str = "kg graph",
+                  html_max_nodes: int | None = None) -> tuple[Path, ...]:
     """Render all exports in memory, then move each into OUT atomically, so a failure
-    leaves the previous exports as they were."""
+    leaves the previous exports as they were. The HTML draws at most HTML_MAX_NODES
+    entities (the best connected) and says what it left out."""
     view = to_networkx(graph)
+    found = evidence(graph)
+    drawn, note = focus(view, found, max_nodes=html_max_nodes)
     payloads = {
         "graph.ttl": turtle.serialize(graph),
-        "graph.html": html.render(view, title=title).encode("utf-8"),
+        "graph.html": html.render(drawn, title=title, evidence=found, note=note).encode("utf-8"),
         "graph.graphml": graphml.serialize(view),
     }
     try:
@@ -136,7 +140,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     graph, resolution = build_graph(results, settings)
     timings["resolve+assemble"] = time.perf_counter() - started
     started = time.perf_counter()
-    exports = write_exports(graph, settings.out)
+    exports = write_exports(graph, settings.out, html_max_nodes=settings.html_max_nodes)
     timings["export"] = time.perf_counter() - started
     statements = len(set(graph.subjects(RDF.type, KG.Statement)))
     facts = len({(s, p, o) for st in graph.subjects(RDF.type, KG.Statement)

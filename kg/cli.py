@@ -82,6 +82,12 @@ def _run_build(settings: Settings) -> None:
     click.echo(report.summary())
 
 
+html_max_nodes_option = click.option(
+    "--html-max-nodes", type=click.IntRange(1), default=5000, show_default=True, envvar="KG_HTML_MAX_NODES",
+    help="graph.html draws only the N best-connected entities and says what it left out.",
+)
+
+
 @cli.command()
 @corpus_option
 @out_option
@@ -90,8 +96,9 @@ def _run_build(settings: Settings) -> None:
 @quiet_option
 @max_bytes_option
 @aliases_option
+@html_max_nodes_option
 def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int,
-          aliases: Path) -> None:
+          aliases: Path, html_max_nodes: int) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
 
     Prints documents, entities per class, facts, statements and where the time went;
@@ -103,9 +110,10 @@ def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_b
     Example:
       kg build --corpus corpus --out exports
       kg build --model en_core_web_md --base-iri https://example.com/news/
+      kg build --html-max-nodes 500
     """
     _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
-                        max_bytes=max_bytes, aliases=aliases))
+                        max_bytes=max_bytes, aliases=aliases, html_max_nodes=html_max_nodes))
 
 
 @cli.command()
@@ -269,3 +277,30 @@ def entities_command(graph: Path, kind: str | None, min_mentions: int, base_iri:
 
     rows = entities(load(graph), KIND_NAMES[kind.lower()] if kind else None, min_mentions)
     click.echo(format_entities(rows, base_iri) if rows else "no entities match")
+
+
+@cli.command("html")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
+              show_default=True, help="The Turtle export to draw.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default="exports/graph.html",
+              show_default=True, help="The HTML page to write.")
+@click.option("--type", "types", default="", metavar="KINDS",
+              help="Comma-separated classes to draw: person,organization,place,event,date.")
+@click.option("--document", default=None, metavar="NAME",
+              help="Draw only what one document states (file name, stem or title).")
+@click.option("--max-nodes", type=click.IntRange(1), default=5000, show_default=True,
+              help="Draw only the N best-connected entities.")
+def html_command(graph: Path, out: Path, types: str, document: str | None, max_nodes: int) -> None:
+    """Draw the graph (or a focused part of it) as an offline HTML page, without rebuilding.
+
+    \b
+    Example:
+      kg html --type person,organization --out people.html
+      kg html --document my-article.txt --max-nodes 200
+    """
+    from kg.export.html import write_focused
+    from kg.query import load
+
+    note = write_focused(load(graph), out, kinds=tuple(t for t in types.split(",") if t.strip()),
+                         document=document, max_nodes=max_nodes)
+    click.echo(f"wrote {out}" + (f"\n{note}" if note else ""))

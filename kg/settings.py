@@ -30,3 +30,4 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     # The user's merges and splits (kg.aliases); a missing file means none.
     aliases: Path | None = Path("ontology/aliases.ttl")
+    html_max_nodes: int | None = 5000  # graph.html draws the best-connected N entities

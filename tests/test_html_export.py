@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,9 +11,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 
+from kg.build import write_exports
+from kg.cli import cli
 from kg.errors import ExportError
 from kg.export import html as html_export
+from kg.export.view import evidence, focus, to_networkx
+from kg.query import load
 
 KG = "https://example.org/kg/resource/"
 XSS_LABEL = "</script><script>alert(1)</script>"
@@ -223,9 +227,9 @@ def test_big_graph_is_laid_out_in_python(monkeypatch):
     assert html_export.render(g) == text
 
 
-def test_over_1500_nodes_renders_without_physics():
+def test_past_the_threshold_renders_without_physics():
     g = nx.MultiDiGraph()
-    for i in range(1600):
+    for i in range(html_export.STATIC_LAYOUT_ABOVE + 100):
         g.add_node(f"{KG}n{i:04}", label=f"n{i}", kind="Person", aliases="", mentions=1)
         if i:
             g.add_edge(f"{KG}n{i:04}", f"{KG}n{i // 3:04}", label="memberOf", predicate="memberOf")
@@ -243,43 +247,110 @@ def test_module_import_and_render_do_not_import_pyvis():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_page_script_runs_and_decodes_labels(page, tmp_path):
-    """Run our script under node with a stub DOM and vis: it parses, runs, builds tooltips."""
-    stub = """
-    var made = [];
-    var document = {
-      getElementById: function (id) { return {id: id}; },
-      createElement: function (tag) {
-        var el = {tag: tag, children: [], content: {}, appendChild: function (c) { this.children.push(c); }};
-        made.push(el); return el;
-      }
-    };
-    var vis = {
-      DataSet: function (items) { this.items = items; },
-      Network: function (container, data, options) {
-        globalThis.result = {labels: data.nodes.items.map(function (n) { return n.label; }),
-                             tooltips: data.nodes.items.every(function (n) { return n.title.tag === "div"; })};
-        this.on = this.once = function () {};
-      }
-    };
-    """
-    script = tmp_path / "page.js"
-    script.write_text(stub + _Page(page).scripts[-1] + "\nconsole.log(JSON.stringify(globalThis.result));")
-    out = subprocess.run(["node", str(script)], capture_output=True, text=True, timeout=60, check=True)
-    result = json.loads(out.stdout)
-    assert result["tooltips"] is True
-    assert XSS_LABEL in result["labels"] and "John F. Kennedy" in result["labels"]
+# ---- the evidence behind the page, focused views, `kg html` and --html-max-nodes ----
 
 
-@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Chromium is not at /usr/bin/chromium")
-def test_page_draws_a_canvas_in_headless_chromium(tmp_path):
-    out = tmp_path / "graph.html"
-    html_export.write(_graph(), out)
-    dom = subprocess.run(
-        ["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", f"--user-data-dir={tmp_path / 'profile'}",
-         "--virtual-time-budget=5000", "--dump-dom", out.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True,
-    ).stdout
-    assert "<canvas" in dom
+
+@pytest.fixture(scope="module")
+def bundled_rdf(bundled_build):
+    project, _ = bundled_build
+    return load(project / "exports" / "graph.ttl")
+
+
+def test_every_drawn_relation_carries_its_sentences_and_document(bundled_rdf):
+    view, found = to_networkx(bundled_rdf), evidence(bundled_rdf)
+    assert view.number_of_edges() > 10
+    for u, v, key in view.edges(keys=True):
+        rows = found.facts[(u, key, v)]
+        assert rows and all(doc in found.documents and sentence.strip() for doc, sentence, *_ in rows)
+    assert all(found.documents[d]["title"] for docs in found.mentioned_in.values() for d in docs)
+    page = _data(html_export.render(view, evidence=found))
+    assert all(e["ev"] and all(r[0] >= 0 and r[1] for r in e["ev"]) for e in page["edges"])
+    roles = [r for n in page["nodes"] for r in n["roles"]]
+    assert roles and all(r[1] >= 0 and r[0].lower() in r[2].lower() for r in roles if r[2])
+
+
+def _star() -> nx.MultiDiGraph:
+    """A hub n0 with spokes n1..n9 (n9 the most mentioned), and a pair n10-n11 off to the side."""
+    g = nx.MultiDiGraph()
+    for i in range(12):
+        g.add_node(f"{KG}n{i}", label=f"n{i}", kind=KINDS[i % 5], aliases="", mentions=i if i < 10 else 0)
+    for i in range(1, 10):
+        g.add_edge(f"{KG}n{i}", f"{KG}n0", key="memberOf:memberOf", label="memberOf", predicate="memberOf")
+    g.add_edge(f"{KG}n10", f"{KG}n11", key="relatedTo:meet", label="meet", predicate="relatedTo")
+    return g
+
+
+def test_max_nodes_keeps_the_best_connected_and_says_what_it_left_out():
+    g = _star()
+    sub, note = focus(g, max_nodes=4)
+    assert sorted(sub) == [f"{KG}n{i}" for i in (0, 7, 8, 9)]  # hub first, then ties by mentions
+    assert sub.number_of_edges() == 3
+    assert note == ("Showing 4 of 12 entities; left out 2 people, 3 organizations, 1 place, 1 event, "
+                    "1 date and 7 relations (only the 4 most connected).")
+    assert focus(g, max_nodes=12)[1] == "" and len(focus(g, max_nodes=12)[0]) == 12
+    assert html_export.html.escape(note) in html_export.render(sub, note=note)
+
+
+def test_focus_by_type_and_by_document(bundled_rdf):
+    view, found = to_networkx(bundled_rdf), evidence(bundled_rdf)
+    people, note = focus(view, found, kinds=["Person", " organization"])
+    assert {a["kind"] for _, a in people.nodes(data=True)} == {"Person", "Organization"}
+    assert "left out" in note and "dates" in note
+    doc = sorted(found.documents)[0]
+    source = found.documents[doc]["source"].rsplit("/", 1)[-1]
+    one, note = focus(view, found, document=source)
+    assert 0 < len(one) < len(view) and found.documents[doc]["title"] in note
+    assert all(doc in found.mentioned_in[n] for n in one)
+    assert all(any(r[0] == doc for r in found.facts[(u, k, v)]) for u, v, k in one.edges(keys=True))
+    with pytest.raises(ExportError, match="unknown type robot"):
+        focus(view, found, kinds=["robot"])
+    with pytest.raises(ExportError, match="no document 'nope'.*choose one of"):
+        focus(view, found, document="nope")
+
+
+def test_html_command_renders_a_focused_view(bundled_build, tmp_path, monkeypatch):
+    project, _ = bundled_build
+    monkeypatch.chdir(project)
+    out = tmp_path / "people.html"
+    result = CliRunner().invoke(cli, ["html", "--type", "person", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out}" in result.output and "left out" in result.output
+    nodes = _data(out.read_text(encoding="utf-8"))["nodes"]
+    assert nodes and {n["kind"] for n in nodes} == {"Person"}
+    bad = CliRunner().invoke(cli, ["html", "--document", "nope", "--out", str(out)])
+    assert bad.exit_code == 1 and "no document 'nope'" in bad.output
+    missing = CliRunner().invoke(cli, ["html", "--graph", str(tmp_path / "none.ttl")])
+    assert missing.exit_code == 1 and "kg build" in missing.output
+    assert CliRunner().invoke(cli, ["html", "--max-nodes", "0"]).exit_code == 2
+
+
+def test_build_html_max_nodes(bundled_rdf, tmp_path):
+    write_exports(bundled_rdf, tmp_path, html_max_nodes=10)
+    text = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert len(_data(text)["nodes"]) == 10
+    assert "Showing 10 of " in text
+    # The Turtle and GraphML keep everything.
+    assert len(to_networkx(load(tmp_path / "graph.ttl"))) > 10
+    assert "--html-max-nodes" in CliRunner().invoke(cli, ["build", "--help"]).output
+
+
+def test_python_layout_pulls_linked_nodes_together(monkeypatch):
+    """Six communities: after the layout an edge is much shorter than an average pair,
+    and far shorter than in the starting spiral (networkx's spring_layout scores ~the same)."""
+    blocks = nx.planted_partition_graph(6, 100, 0.08, 0.002, seed=0)
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(f"{KG}n{i:04}" for i in blocks)
+    g.add_edges_from((f"{KG}n{u:04}", f"{KG}n{v:04}") for u, v in blocks.edges())
+
+    def edge_ratio() -> float:
+        pos = html_export._positions(g, sorted(g))
+        dist = lambda a, b: ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5  # noqa: E731
+        ids = sorted(g)
+        pairs = sum(dist(a, b) for a, b in zip(ids, ids[::-1])) / len(ids)
+        return sum(dist(u, v) for u, v in g.edges()) / g.number_of_edges() / pairs
+
+    laid_out = edge_ratio()
+    monkeypatch.setattr(html_export, "LAYOUT_ITERATIONS", 0)
+    spiral = edge_ratio()
+    assert laid_out < 0.5 and laid_out < 0.6 * spiral

@@ -3,10 +3,14 @@ between them as edges. Documents, statements and quotes are evidence, not nodes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 import networkx as nx
 from rdflib import RDF, RDFS, Graph
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from kg.errors import ExportError
 from kg.graph import KG
 
 NODE_KINDS = ("Person", "Organization", "Place", "Event", "Date")
@@ -44,3 +48,155 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             for label in verbs or [name]:
                 view.add_edge(str(s), str(o), key=f"{name}:{label}", label=label, predicate=name)
     return view
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The provenance the page shows on demand, keyed like the view's nodes and edges.
+
+    documents: document IRI -> {"title", "source", "date"}
+    facts: (subject, edge key, object) -> [(document IRI, sentence, method, confidence)]
+    roles: entity -> [(role, document IRI, sentence)]
+    quotes: speaker -> [(quoted text, document IRI)]
+    mentioned_in: entity -> sorted document IRIs that mention it or state a fact about it
+    """
+
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)
+    facts: dict[tuple[str, str, str], list[tuple[str, str, str, float]]] = field(default_factory=dict)
+    roles: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    quotes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    mentioned_in: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def evidence(graph: Graph) -> Evidence:
+    """Collect every statement's sentence and document, every role and quote, per node/edge."""
+    documents = {}
+    for doc in sorted(graph.subjects(RDF.type, KG.Document)):
+        date = graph.value(doc, DCTERMS.date)
+        documents[str(doc)] = {
+            "title": str(graph.value(doc, DCTERMS.title) or doc),
+            "source": str(graph.value(doc, KG.sourceFile) or ""),
+            "date": str(date) if date is not None else "",
+        }
+    docs_of: dict[str, set[str]] = {}
+    for doc, entity in graph.subject_objects(KG.mentions):
+        if str(doc) in documents:
+            docs_of.setdefault(str(entity), set()).add(str(doc))
+    facts: dict[tuple[str, str, str], list] = {}
+    roles: dict[str, list] = {}
+    for statement in graph.subjects(RDF.type, KG.Statement):
+        s, p, o = (graph.value(statement, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        doc = str(graph.value(statement, PROV.wasDerivedFrom) or "")
+        sentence = str(graph.value(statement, KG.evidence) or "")
+        if s is None or p is None or o is None or not str(p).startswith(str(KG)):
+            continue
+        name = str(p)[len(str(KG)):]
+        if name == "hasRole":
+            roles.setdefault(str(s), []).append((str(o), doc, sentence))
+        elif name in EDGE_PROPERTIES:
+            label = str(graph.value(statement, KG.relation) or name) if name == "relatedTo" else name
+            method = str(graph.value(statement, KG.method) or "")
+            confidence = float(graph.value(statement, KG.confidence) or 0)
+            facts.setdefault((str(s), f"{name}:{label}", str(o)), []).append((doc, sentence, method, confidence))
+        else:
+            continue
+        for end in (s, o):
+            if doc:
+                docs_of.setdefault(str(end), set()).add(doc)
+    quotes: dict[str, list] = {}
+    for speaker, quote in graph.subject_objects(KG.said):
+        text = str(graph.value(quote, KG.text) or "")
+        for doc in graph.objects(quote, PROV.wasDerivedFrom):
+            quotes.setdefault(str(speaker), []).append((text, str(doc)))
+    return Evidence(
+        documents=documents,
+        facts={k: sorted(set(v)) for k, v in facts.items()},
+        roles={k: sorted(set(v)) for k, v in roles.items()},
+        quotes={k: sorted(set(v)) for k, v in quotes.items()},
+        mentioned_in={k: tuple(sorted(v)) for k, v in docs_of.items()},
+    )
+
+
+def focus(
+    view: nx.MultiDiGraph,
+    found: Evidence | None = None,
+    *,
+    kinds: Iterable[str] = (),
+    document: str | None = None,
+    max_nodes: int | None = None,
+) -> tuple[nx.MultiDiGraph, str]:
+    """The part of VIEW to draw and a sentence saying what was left out ("" if nothing).
+
+    kinds keeps those classes (case-insensitive: "person", "organization", ...); document
+    keeps what one document (file name, stem, id or title) states; max_nodes keeps the
+    best-connected entities (degree, then mention count).
+
+    >>> g = nx.MultiDiGraph(); g.add_node("a", kind="Person"); g.add_node("b", kind="Place")
+    >>> sub, note = focus(g, kinds=["person"]); sorted(sub), note
+    (['a'], 'Showing 1 of 2 entities; left out 1 place (type filter).')
+    """
+    found = found or Evidence()
+    keep = set(view.nodes)
+    reasons = []
+    wanted = {k.strip().lower() for k in kinds if k.strip()}
+    if wanted:
+        known = {k.lower(): k for k in NODE_KINDS}
+        unknown = sorted(wanted - set(known))
+        if unknown:
+            raise ExportError(f"unknown type {', '.join(unknown)}; choose from "
+                              f"{', '.join(k.lower() for k in NODE_KINDS)}")
+        keep = {n for n in keep if str(view.nodes[n].get("kind", "")).lower() in wanted}
+        reasons.append("type filter")
+    edges_kept = None
+    if document:
+        doc = _document_iri(found, document)
+        keep = {n for n in keep if doc in found.mentioned_in.get(str(n), ())}
+        edges_kept = {(s, k, o) for (s, k, o), rows in found.facts.items() if any(r[0] == doc for r in rows)}
+        reasons.append(f"document {found.documents[doc]['title']!r}")
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((n, view.nodes[n]) for n in sorted(keep))
+    sub.add_edges_from(
+        (u, v, k, d) for u, v, k, d in view.edges(keys=True, data=True)
+        if u in keep and v in keep and (edges_kept is None or (u, k, v) in edges_kept)
+    )
+    if max_nodes is not None and len(sub) > max_nodes:
+        degree = dict(nx.Graph(sub).degree())
+        ranked = sorted(sub, key=lambda n: (-degree.get(n, 0), -int(sub.nodes[n].get("mentions") or 0), str(n)))
+        sub = sub.subgraph(ranked[:max_nodes]).copy()
+        reasons.append(f"only the {max_nodes:,} most connected")
+    left = [n for n in view if n not in sub]
+    if not left:
+        return sub, ""
+    counts: dict[str, int] = {}
+    for n in left:
+        kind = str(view.nodes[n].get("kind") or "other").lower()
+        counts[kind] = counts.get(kind, 0) + 1
+    order = [k.lower() for k in NODE_KINDS] + sorted(set(counts) - {k.lower() for k in NODE_KINDS})
+    parts = ", ".join(f"{counts[k]:,} {k if counts[k] == 1 else _plural(k)}" for k in order if k in counts)
+    dropped = view.number_of_edges() - sub.number_of_edges()
+    relations = f" and {dropped:,} relation{'s' * (dropped != 1)}" if dropped else ""
+    return sub, (f"Showing {len(sub):,} of {len(view):,} entities; left out {parts}{relations}"
+                 f" ({'; '.join(reasons)}).")
+
+
+def _plural(word: str) -> str:
+    """The plural of a class name.
+
+    >>> [_plural(w) for w in ("person", "city", "date")]
+    ['people', 'cities', 'dates']
+    """
+    if word == "person":
+        return "people"
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def _document_iri(found: Evidence, name: str) -> str:
+    wanted = name.strip().lower()
+    for iri, doc in found.documents.items():
+        source = doc["source"].lower()
+        names = {iri.lower(), iri.rsplit("/", 1)[-1].lower(), doc["title"].lower(), source,
+                 source.rsplit("/", 1)[-1], source.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
+        if wanted in names:
+            return iri
+    choices = ", ".join(sorted(d["source"].rsplit("/", 1)[-1] or iri for iri, d in found.documents.items()))
+    raise ExportError(f"no document {name!r} in the graph; choose one of: {choices or '(none)'}")

@@ -1,0 +1,127 @@
+"""How fast graph.html becomes usable in headless Chromium, for synthetic graphs.
+
+    .venv/bin/python bench/html_bench.py              # 5,000 nodes (the budget: interactive < 10 s)
+    .venv/bin/python bench/html_bench.py 500 1500 5000
+
+For each size: Python's render time (layout + page), the page's size, and in the browser
+the time from opening the file to the first paint, to a real mouse click on a node showing
+its evidence panel, and what one pan, one zoom and one search-and-focus take. Needs
+Chromium (apt-get install -y chromium) and Playwright (pip install -e '.[test]').
+Figures are printed, never asserted: they depend on the machine.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+import browser  # noqa: E402
+
+from kg.export import html  # noqa: E402
+from kg.export.view import Evidence  # noqa: E402
+
+KG = "https://example.org/kg/resource/"
+KINDS = ["Person"] * 4 + ["Organization"] * 3 + ["Place"] * 2 + ["Event", "Date"]
+VERBS = ["memberOf", "leaderOf", "participatedIn", "location", "onDate", "meet", "criticise", "succeed"]
+
+
+def synthetic(n: int, seed: int = 0) -> tuple[nx.MultiDiGraph, Evidence]:
+    """A news-like graph: preferential attachment (a few hubs, many leaves), ~1.5 edges per
+    node, each fact backed by one or two sentences of one of n/50 documents."""
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph()
+    docs = {f"{KG}document/d{i:04}": {"title": f"Article {i}", "source": f"corpus/d{i:04}.txt", "date": ""}
+            for i in range(max(1, n // 50))}
+    doc_ids = sorted(docs)
+    ids = [f"{KG}entity/n{i:05}" for i in range(n)]
+    for i, iri in enumerate(ids):
+        g.add_node(iri, label=f"Entity {i}", kind=rng.choice(KINDS), aliases=f"E{i} | Ent {i}",
+                   mentions=rng.randint(1, 40), roles="")
+    facts, mentioned, targets = {}, {}, [ids[0]]
+    for i, iri in enumerate(ids[1:], 1):
+        for _ in range(1 + (rng.random() < 0.5)):
+            other = rng.choice(targets)
+            verb = rng.choice(VERBS)
+            predicate = verb if verb in VERBS[:5] else "relatedTo"
+            key = f"{predicate}:{verb}"
+            g.add_edge(iri, other, key=key, label=verb, predicate=predicate)
+            rows = [(rng.choice(doc_ids), f"Entity {i} and Entity {int(other[-5:])} "
+                     f"were named in sentence {j} of the report.", "bench", 0.7) for j in range(rng.randint(1, 2))]
+            facts[(iri, key, other)] = rows
+            for doc, *_ in rows:
+                mentioned.setdefault(iri, set()).add(doc)
+                mentioned.setdefault(other, set()).add(doc)
+            targets += [iri, other]
+    return g, Evidence(documents=docs, facts=facts,
+                       mentioned_in={k: tuple(sorted(v)) for k, v in mentioned.items()})
+
+
+def measure(n: int, chromium) -> dict[str, float]:
+    g, found = synthetic(n)
+    started = time.perf_counter()
+    text = html.render(g, title=f"bench {n}", evidence=found)
+    figures = {"render_s": time.perf_counter() - started, "page_mb": len(text.encode()) / 1e6}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "graph.html"
+        path.write_text(text, encoding="utf-8")
+        page = browser.Page(chromium, path)
+        started = time.perf_counter()
+        page.open(timeout_ms=600_000)
+        figures["first_paint_s"] = time.perf_counter() - started
+        p = page.page
+        # Wait out any in-browser stabilisation (graphs under the static-layout threshold).
+        p.wait_for_function("!window.kgNetwork.physics.options.enabled", timeout=600_000)
+        figures["settled_s"] = time.perf_counter() - started
+        hub = max(g, key=lambda v: (g.degree(v), v))
+        page.click_node(hub)
+        p.wait_for_selector("#panel h2", state="visible")
+        figures["interactive_s"] = time.perf_counter() - started  # open -> a click answered
+        def redraw(action) -> float:
+            p.evaluate("window.kgDrawn = false; window.kgNetwork.once('afterDrawing', () => window.kgDrawn = true); null")
+            t = time.perf_counter()
+            action()
+            p.wait_for_function("window.kgDrawn === true")
+            return time.perf_counter() - t
+        box = p.locator("#graph canvas").bounding_box()
+        cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        def pan():
+            p.mouse.move(cx + 200, cy + 200)
+            p.mouse.down()
+            p.mouse.move(cx + 260, cy + 230, steps=2)
+            p.mouse.up()
+        figures["pan_s"] = redraw(pan)
+        figures["zoom_s"] = redraw(lambda: (p.mouse.move(cx, cy), p.mouse.wheel(0, -300)))
+        t = time.perf_counter()
+        p.fill("#search", f"ent {n - 1}")
+        p.press("#search", "Enter")
+        p.wait_for_function(f"document.querySelector('#panel h2').textContent === 'Entity {n - 1}'")
+        figures["search_focus_s"] = time.perf_counter() - t
+        figures["errors"] = len(page.errors)
+        figures["requests_off_page"] = sum(u != page.url for u in page.requests)
+        p.close()
+    return figures
+
+
+def main(sizes: list[int]) -> None:
+    reason = browser.unavailable()
+    if reason:
+        sys.exit(f"cannot run the browser benchmark: {reason}")
+    print(f"static layout (no in-browser physics) above {html.STATIC_LAYOUT_ABOVE} nodes")
+    with browser.launch() as chromium:
+        for n in sizes:
+            f = measure(n, chromium)
+            print(f"{n:>6} nodes: render {f['render_s']:.1f} s, page {f['page_mb']:.1f} MB | "
+                  f"first paint {f['first_paint_s']:.1f} s, settled {f['settled_s']:.1f} s, "
+                  f"click answered {f['interactive_s']:.1f} s after opening | pan {f['pan_s']:.2f} s, "
+                  f"zoom {f['zoom_s']:.2f} s, search+focus {f['search_focus_s']:.2f} s | "
+                  f"errors {f['errors']}, off-page requests {f['requests_off_page']}", flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [5000])
