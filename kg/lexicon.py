@@ -73,3 +73,33 @@ EVENT_NOUNS = frozenset(
 )
 
 DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
+
+# --- Relation words (kg/extract.py) ---
+
+# Verbs whose subject leads their organisation object ("X heads Y", "X founded Y").
+LEAD_VERBS = frozenset("lead head chair command run direct found co-found preside govern manage".split())
+
+# Verbs whose subject becomes or is a member of their organisation object.
+JOIN_VERBS = frozenset("join rejoin enlist".split())
+
+# Verbs of working or playing for an organisation, through a preposition:
+# "worked for Y", "played for Y", "served in Y", "signed with Y", "was elected to Y".
+EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach".split())
+EMPLOY_PREPS = frozenset("for with in at to by".split())
+
+# Prepositions that tie a role noun to the organisation it is held in:
+# "professor at Y", "correspondent for Y", "adviser to Y", "member of Y".
+ROLE_PREPS = frozenset("of at for with to in".split())
+
+# Participles that place an organisation: "based in Z", "headquartered in Z", "Z-based".
+BASED_WORDS = frozenset("base headquarter locate station".split())
+
+# Verbs that say an event happened somewhere: "was held in Z", "took place in Z".
+HAPPEN_VERBS = frozenset("hold take occur happen stage host start begin end open".split())
+
+# Verbs that deny the action of the verb they govern: "refused to attend", "failed to win".
+NEGATING_VERBS = frozenset("refuse fail decline deny avoid stop cease reject".split())
+
+# Light verbs: their object says little on its own ("got revenge on Y", "had talks with Y"),
+# so they give no kg:relatedTo.
+LIGHT_VERBS = frozenset("be have get make take give do let put".split())
