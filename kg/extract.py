@@ -136,6 +136,14 @@ def _of_organizations(token, index, preps=ROLE_PREPS) -> list[tuple[Mention, str
                         found.append((org, child.lower_))
         if child.dep_ in ("poss", "compound") and (org := index.at(child, ("Organization",))):
             found.append((org, child.dep_))
+    if found and found[-1][1] == "of" and token.dep_ == "appos":
+        # "X, the leader of A, B and C": the parser often hangs B (and C) on X as further
+        # appositions; organisations right after the role noun continue its list.
+        for sibling in token.head.children:
+            if sibling.dep_ == "appos" and sibling.i > token.i:
+                for conj in _with_conjuncts(sibling):
+                    if org := index.of_phrase(conj, ("Organization",)):
+                        found.append((org, "of"))
     return found
 
 
@@ -299,7 +307,8 @@ def _preps(token, words):
 
 
 def _passive_subjects(verb, index) -> list[tuple[Mention, bool]]:
-    return [index.agent(t) for c in verb.children if c.dep_ == "nsubjpass" for t in _with_conjuncts(c)]
+    return [index.agent(t, AGENTS + ("Event",)) for c in verb.children if c.dep_ == "nsubjpass"
+            for t in _with_conjuncts(c)]
 
 
 def _verb_facts(sdoc, index) -> list[Fact]:
