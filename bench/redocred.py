@@ -18,7 +18,9 @@ forms (label or alias, case and a leading "the" ignored). A predicted pair is co
 it stands for a gold pair of its class; a gold pair is found when some prediction stands
 for it. "strict" precision counts every prediction; "judged" counts only predictions
 whose two ends match gold entities (Re-DocRED annotates relations between its own
-entities only, so a fact about an unannotated phrase cannot be judged).
+entities only, so a fact about an unannotated phrase cannot be judged). "reachable" is
+the share of gold pairs whose two ends kg found as entities of kinds the property admits
+(kg.graph.SIGNATURES): the recall ceiling that kg's entities leave to its relation rules.
 Entity-mention recall: the share of gold mention strings that kg found as a mention of
 any kind ("any") and of the kind matching the gold type ("typed").
 """
@@ -42,7 +44,7 @@ from redocred_data import RedocDoc, load  # noqa: E402
 from kg import corpus, nlp  # noqa: E402
 from kg.analyse import analyse  # noqa: E402
 from kg.build import build_graph  # noqa: E402
-from kg.graph import KG  # noqa: E402
+from kg.graph import KG, SIGNATURES  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 
 # class -> (Wikidata properties, gold direction: True when gold head = kg subject)
@@ -94,7 +96,7 @@ def kg_facts(graph) -> tuple[set[tuple[str, URIRef, URIRef]], dict[URIRef, set[s
 
 def score_document(doc: RedocDoc, graph, mention_texts: list[tuple[str, str]], tally: dict) -> None:
     gold = gold_pairs(doc)
-    facts, forms, _ = kg_facts(graph)
+    facts, forms, kinds = kg_facts(graph)
     by_name: dict[str, set[int]] = defaultdict(set)
     for i, (names, _type) in enumerate(doc.entities):
         for name in names:
@@ -112,9 +114,18 @@ def score_document(doc: RedocDoc, graph, mention_texts: list[tuple[str, str]], t
         tally[klass]["judged"] += bool(heads and tails)
         tally[klass]["correct"] += bool(hits)
         found[klass] |= hits
+    # A gold pair is reachable when kg has an entity for both its ends, of kinds the kg
+    # property admits (SIGNATURES): the ceiling of recall for kg's entities.
+    matched: dict[int, set[str]] = defaultdict(set)
+    for node, names in forms.items():
+        for i in gold_of(node):
+            matched[i].add(kinds.get(node, ""))
     for klass in MAPPING:
+        domain, range_ = SIGNATURES[klass]
         tally[klass]["gold"] += len(gold[klass])
         tally[klass]["found"] += len(found[klass])
+        tally[klass]["reachable"] += sum(1 for h, t in gold[klass]
+                                         if matched[h] & set(domain) and matched[t] & set(range_))
     # entity-mention recall per gold type
     seen_any = {norm(t) for t, _ in mention_texts}
     seen_typed = {(norm(t), k) for t, k in mention_texts}
@@ -133,7 +144,7 @@ def prf(correct: int, pred: int, found: int, gold: int) -> tuple[float, float, f
 
 def report(tally: dict, split: str, docs: int, timings: dict[str, float]) -> str:
     lines = [f"Re-DocRED {split}: {docs} documents, end to end (kg mentions, no gold entities)",
-             f"{'relation':<16}{'gold':>6}{'pred':>6}{'judged':>7}{'P':>7}{'R':>7}{'F1':>7}{'P(judged)':>11}{'F1(judged)':>11}"]
+             f"{'relation':<16}{'gold':>6}{'pred':>6}{'judged':>7}{'P':>7}{'R':>7}{'F1':>7}{'P(judged)':>11}{'F1(judged)':>11}{'reachable':>11}"]
     total = Counter()
     for klass in MAPPING:
         t = tally[klass]
@@ -156,7 +167,7 @@ def _row(name: str, t) -> str:
     p, r, f = prf(t["correct"], t["pred"], t["found"], t["gold"])
     pj, _, fj = prf(t["correct"], t["judged"], t["found"], t["gold"])
     return (f"{name:<16}{t['gold']:>6}{t['pred']:>6}{t['judged']:>7}{p:>7.3f}{r:>7.3f}{f:>7.3f}"
-            f"{pj:>11.3f}{fj:>11.3f}")
+            f"{pj:>11.3f}{fj:>11.3f}{t['reachable'] / t['gold'] if t['gold'] else 0:>11.3f}")
 
 
 def run(split: str = "dev", limit: int | None = None, settings: Settings | None = None) -> str:

@@ -259,6 +259,20 @@ def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
     # "the head of Y, X": the name is in apposition to the role noun.
     if root.dep_ == "appos" and _is_role_noun(root.head, index):
         facts += _role_facts(person, root.head, person.sentence, "appositive-role", index)
+    # "X (Party)": an organisation in brackets right after a name.
+    after = span[-1].i + 1
+    if after + 2 < len(sdoc) and sdoc[after].text == "(":
+        org = index.at(sdoc[after + 1], ("Organization",))
+        if org is not None and sdoc.char_span(org.start, org.end, alignment_mode="expand")[-1].nbor(1).text == ")":
+            facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "bracketed-organization", 0.6))
+    # "X served as mayor of Y", "X became a coach", "X was elected a member of Y".
+    if root.dep_ in ("nsubj", "nsubjpass") and not _negated(root.head):
+        verb = root.head
+        nouns = [p for _, p in _preps(verb, ("as",))]
+        nouns += [c for c in verb.children if c.dep_ in ("attr", "oprd") and verb.lemma_ != "be"]
+        for noun in nouns:
+            if _is_role_noun(noun, index):
+                facts += _role_facts(person, noun, person.sentence, "verb-role", index)
     # "X is the foreign minister", "X, who is the foreign minister, ...".
     copulas = [root.head] if root.dep_ == "nsubj" else []
     copulas += list(_relative_clauses(root))
@@ -290,9 +304,25 @@ def _arguments(verb, index):
                 # "met with Y", "took part in Y": people, organisations and events only;
                 # "arrested in Belgium" is where, not whom.
                 objects += [index.of_phrase(p, AGENTS + ("Event",)) for p in tok.children if p.dep_ == "pobj"]
-    if verb.dep_ in ("conj", "xcomp") and not subjects and verb.head.pos_ in ("VERB", "AUX"):
-        subjects, _ = _arguments(verb.head, index)
+    if not subjects:
+        governor = _governing_verb(verb)
+        if governor is not None:
+            subjects, _ = _arguments(governor, index)
     return [s for s in subjects if s[0]], [o for o in objects if o and o.kind != "Date"]
+
+
+def _governing_verb(verb):
+    """The verb whose subject a subjectless VERB shares: "X arrived and met Y" (conj),
+    "X agreed to meet Y" (xcomp), "X moved, playing for Y" (participle), "X left before
+    joining Y" (a preposition's clause)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+        return None  # "when Y arrived": a clause of its own, whose subject may be missing
+    elif verb.dep_ not in ("conj", "xcomp", "advcl"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
 
 
 def _preps(token, words):
@@ -319,10 +349,9 @@ def _verb_facts(sdoc, index) -> list[Fact]:
         subjects, objects = _arguments(verb, index)
         lemma = verb.lemma_.lower()
         sent = index.sentence(verb)
-        # "won a medal at Y", "scored a goal in Y": an event attached to the object noun.
-        for child in verb.children:
-            if child.dep_ == "dobj" and index.at(child) is None:
-                objects += [m for _, p in _preps(child, ("at", "in", "during")) if (m := index.at(p, ("Event",)))]
+        # "won a medal at Y", "finished ninth in the final at Y": an event reached through
+        # the object noun or a chain of prepositions.
+        objects += [m for m in _events_below(verb, index) if m not in objects]
         for (subj, via_pronoun) in subjects:
             penalty = PRONOUN_PENALTY if via_pronoun else 0.0
             suffix = "+pronoun" if via_pronoun else ""
@@ -344,6 +373,23 @@ def _verb_facts(sdoc, index) -> list[Fact]:
                                       0.6 - penalty, relation=lemma))
         facts += _passive_facts(verb, lemma, sent, index)
     return facts
+
+
+def _events_below(verb, index, depth: int = 3) -> list[Mention]:
+    """Events named under VERB's object noun or its nested preposition phrases
+    ("finished ninth in the men's event at Y"), DEPTH prepositions deep at most."""
+    found, frontier = [], [c for c in verb.children if c.dep_ == "dobj" and index.at(c) is None]
+    frontier += [p for _, p in _preps(verb, ("at", "in", "during")) if index.at(p) is None]
+    for _ in range(depth):
+        following = []
+        for noun in frontier:
+            for _, pobj in _preps(noun, ("at", "in", "during")):
+                if mention := index.at(pobj, ("Event",)):
+                    found.append(mention)
+                elif index.at(pobj) is None:
+                    following.append(pobj)
+        frontier = following
+    return found
 
 
 def _via_prep(verb, obj: Mention, index) -> bool:
