@@ -18,12 +18,14 @@ from kg.lexicon import (
     EMPLOY_PREPS,
     EMPLOY_VERBS,
     HAPPEN_VERBS,
+    HIRE_VERBS,
     JOIN_VERBS,
     LEAD_VERBS,
     LEADER_HEADS,
     LIGHT_VERBS,
     MEMBER_HEADS,
     NEGATING_VERBS,
+    PART_NOUNS,
     ROLE_PREPS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -196,6 +198,13 @@ def _is_role_noun(token, index) -> bool:
     return lemma in ROLE_NOUNS or lemma.endswith(_ROLE_SUFFIXES) and len(lemma) > 4
 
 
+def _is_occupation(token) -> bool:
+    """A lower-case singular noun that names an occupation by its ending ("bassist")."""
+    lemma = token.lemma_.lower()
+    return (token.tag_ == "NN" and token.text.islower() and lemma not in KINSHIP
+            and lemma.endswith(_ROLE_SUFFIXES) and len(lemma) > 4)
+
+
 def _title_before(person: Mention, first, index) -> list[Fact]:
     """ "President X", "party leader X", "Defence Minister X": the words right
     before a name that end in a title word."""
@@ -209,8 +218,8 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
             break
         run.insert(0, t)
         t = t.nbor(-1) if t.i > 0 else None
-    if not run or run[-1].lower_.rstrip(".") not in TITLE_WORDS:
-        return []
+    if not run or not (run[-1].lower_.rstrip(".") in TITLE_WORDS or _is_occupation(run[-1])):
+        return []  # "guitarist X", "striker X": an occupation noun right before the name counts
     if all(tok.lower_.rstrip(".") in HONORIFICS for tok in run):
         return []  # "Dr", "Mr": a form of address, not a role
     sent = person.sentence
@@ -253,6 +262,11 @@ def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
     for child in root.children:
         if child.dep_ == "appos" and _is_role_noun(child, index):
             facts += _role_facts(person, child, person.sentence, "appositive-role", index)
+        # "X of Y said": a person of an organisation belongs to it.
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (org := index.of_phrase(pobj, ("Organization",))):
+                    facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "person-of-organization", 0.6))
         # "Y's X": a person owned by an organisation belongs to it.
         if child.dep_ == "poss" and (org := index.at(child, ("Organization",))):
             facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "possessive-member", 0.6))
@@ -287,6 +301,24 @@ def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
     return facts
 
 
+def _organization_facts(sdoc, org: Mention, index) -> list[Fact]:
+    """ "Y is a member of Z", "Y, a unit of Z": an organisation that belongs to another."""
+    span = sdoc.char_span(org.start, org.end, alignment_mode="expand")
+    if span is None:
+        return []
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not _negated(root.head):
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    facts = []
+    for noun in nouns:
+        if noun.lemma_.lower() in PART_NOUNS and index.at(noun) is None:
+            for other, how in _of_organizations(noun, index, ("of",)):
+                if other.span != org.span:
+                    facts.append(Fact(org.span, "memberOf", other.span, org.sentence, "organization-part", 0.7))
+    return facts
+
+
 def _arguments(verb, index):
     """(subjects, objects) of VERB as (mention, via-pronoun) pairs and mentions; a passive's
     agent is its subject; a verb with no subject of its own takes the one of the verb it is
@@ -304,6 +336,8 @@ def _arguments(verb, index):
                 # "met with Y", "took part in Y": people, organisations and events only;
                 # "arrested in Belgium" is where, not whom.
                 objects += [index.of_phrase(p, AGENTS + ("Event",)) for p in tok.children if p.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ in ("during", "throughout"):
+                objects += [index.of_phrase(p, ("Event",)) for p in tok.children if p.dep_ == "pobj"]
     if not subjects:
         governor = _governing_verb(verb)
         if governor is not None:
@@ -360,6 +394,9 @@ def _verb_facts(sdoc, index) -> list[Fact]:
                     continue
                 if obj.kind == "Event":
                     facts.append(Fact(subj.span, "participatedIn", obj.span, sent, "verb-event" + suffix,
+                                      0.6 - penalty, relation=lemma))
+                elif subj.kind == "Organization" and obj.kind == "Person" and lemma in HIRE_VERBS:
+                    facts.append(Fact(obj.span, "memberOf", subj.span, sent, "verb-hire" + suffix,
                                       0.6 - penalty, relation=lemma))
                 elif obj.kind == "Organization" and lemma in LEAD_VERBS and subj.kind == "Person":
                     facts.append(Fact(subj.span, "leaderOf", obj.span, sent, "verb-lead" + suffix, 0.7 - penalty))
@@ -524,6 +561,8 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     for mention in mentions:
         if mention.kind == "Person":
             found += _person_facts(sdoc, mention, index)
+        elif mention.kind == "Organization":
+            found += _organization_facts(sdoc, mention, index)
     found += _verb_facts(sdoc, index)
     found += _location_facts(sdoc, index)
     found += _org_place_facts(sdoc, mentions, index)

@@ -77,14 +77,14 @@ DETERMINERS = frozenset("the a an this that these those its his her their our my
 # --- Relation words (kg/extract.py) ---
 
 # Verbs whose subject leads their organisation object ("X heads Y", "X founded Y").
-LEAD_VERBS = frozenset("lead head chair command run direct found co-found preside govern manage".split())
+LEAD_VERBS = frozenset("lead head chair command run direct found co-found establish form preside govern manage".split())
 
 # Verbs whose subject becomes or is a member of their organisation object.
 JOIN_VERBS = frozenset("join rejoin enlist".split())
 
 # Verbs of working or playing for an organisation, through a preposition:
 # "worked for Y", "played for Y", "served in Y", "signed with Y", "was elected to Y".
-EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach".split())
+EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach trade transfer loan".split())
 EMPLOY_PREPS = frozenset("for with in at to by".split())
 
 # Prepositions that tie a role noun to the organisation it is held in:
@@ -103,3 +103,10 @@ NEGATING_VERBS = frozenset("refuse fail decline deny avoid stop cease reject".sp
 # Light verbs: their object says little on its own ("got revenge on Y", "had talks with Y"),
 # so they give no kg:relatedTo.
 LIGHT_VERBS = frozenset("be have get make take give do let put".split())
+
+# Verbs whose subject organisation takes on their person object: "Y hired X", "X was
+# signed by Y", "X was traded to Y".
+HIRE_VERBS = frozenset("hire employ recruit sign draft appoint select trade transfer loan".split())
+
+# Nouns that make an organisation part of another: "Y is a member of Z", "Y, a unit of Z".
+PART_NOUNS = frozenset("member part wing branch unit affiliate division faction arm section".split())
