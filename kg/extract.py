@@ -312,10 +312,17 @@ def _organization_facts(sdoc, org: Mention, index) -> list[Fact]:
         nouns += [c for c in root.head.children if c.dep_ == "attr"]
     facts = []
     for noun in nouns:
-        if noun.lemma_.lower() in PART_NOUNS and index.at(noun) is None:
+        if index.at(noun) is not None:
+            continue
+        if noun.lemma_.lower() in PART_NOUNS:
             for other, how in _of_organizations(noun, index, ("of",)):
                 if other.span != org.span:
                     facts.append(Fact(org.span, "memberOf", other.span, org.sentence, "organization-part", 0.7))
+        # "Y is a football club from Z", "Y, a bank in Z": what the organisation is, and where.
+        if noun.pos_ == "NOUN":
+            for _, pobj in _preps(noun, ("in", "from")):
+                facts += [Fact(org.span, "location", place.span, org.sentence, "organization-noun-place", 0.6)
+                          for place in _places(pobj, index)]
     return facts
 
 
@@ -474,7 +481,7 @@ def _location_facts(sdoc, index) -> list[Fact]:
             if token.i >= 2 and token.nbor(-1).text == "-" and (place := index.at(token.nbor(-2), ("Place",))):
                 facts += [Fact(o.span, "location", place.span, sent, "place-based", 0.7) for o in owners]
             if token.dep_ in ("acl", "amod", "relcl", "advcl"):
-                places = [m for _, p in _preps(token, ("in", "at")) if (m := index.at(p, ("Place",)))]
+                places = [m for _, p in _preps(token, ("in", "at")) for m in _places(p, index)]
                 facts += [Fact(o.span, "location", p.span, sent, "based-in", 0.7) for o in owners for p in places]
         # "The summit took place in Z", "the war began in Z": an event subject of a happening verb.
         if token.pos_ == "VERB" and lemma in HAPPEN_VERBS and not _negated(token):
@@ -515,13 +522,27 @@ def _org_place_facts(sdoc, mentions: list[Mention], index) -> list[Fact]:
         span = sdoc.char_span(org.start, org.end, alignment_mode="expand")
         if span is None:
             continue
-        if span.root.dep_ == "pobj":
+        if span.root.dep_ == "pobj" and span.root.head.lower_ == "of":
             continue
         for prep, pobj in _preps(span.root, ("in",)):
-            place = index.at(pobj, ("Place",))
-            if place is not None and not (org.start <= place.start < org.end):
-                facts.append(Fact(org.span, "location", place.span, org.sentence, "organization-prep-place", 0.5))
+            for place in _places(pobj, index):
+                if not (org.start <= place.start < org.end):
+                    facts.append(Fact(org.span, "location", place.span, org.sentence, "organization-prep-place", 0.5))
     return facts
+
+
+def _places(token, index) -> list[Mention]:
+    """The place TOKEN names and the wider places written after it in apposition
+    ("in Lakefield, Ontario", "in Sacramento, California")."""
+    place = index.at(token, ("Place",))
+    if place is None:
+        return []
+    found = [place]
+    for child in token.children:
+        if child.dep_ in ("appos", "conj", "npadvmod") and (wider := index.at(child, ("Place",))):
+            if wider.span != place.span:
+                found.append(wider)
+    return found
 
 
 def _event_facts(sdoc, events: list[Mention], index) -> list[Fact]:

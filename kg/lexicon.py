@@ -91,8 +91,9 @@ EMPLOY_PREPS = frozenset("for with in at to by".split())
 # "professor at Y", "correspondent for Y", "adviser to Y", "member of Y".
 ROLE_PREPS = frozenset("of at for with to in".split())
 
-# Participles that place an organisation: "based in Z", "headquartered in Z", "Z-based".
-BASED_WORDS = frozenset("base headquarter locate station".split())
+# Participles that place an organisation: "based in Z", "headquartered in Z", "Z-based",
+# "a newspaper published in Z".
+BASED_WORDS = frozenset("base headquarter locate station publish".split())
 
 # Verbs that say an event happened somewhere: "was held in Z", "took place in Z".
 HAPPEN_VERBS = frozenset("hold take occur happen stage host start begin end open".split())
