@@ -92,8 +92,18 @@ class MentionIndex:
         if person is not None and "Person" in kinds:
             return person, True
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-            return self.of_phrase(token.head.head, kinds), False
+            return self.described(token.head.head, kinds), False
         return None, False
+
+    def described(self, noun, kinds) -> Mention | None:
+        """The mention NOUN names or describes: "X", "X, a lawyer", "X is a lawyer"."""
+        found = self.of_phrase(noun, kinds)
+        if found is None and noun.dep_ == "appos":
+            found = self.at(noun.head, kinds)
+        if found is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            found = next((m for c in noun.head.children if c.dep_ == "nsubj"
+                          and (m := self.of_phrase(c, kinds))), None)
+        return found
 
     def sentence(self, token) -> int:
         return self.sent_of[token.i]

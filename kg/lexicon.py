@@ -79,12 +79,12 @@ DETERMINERS = frozenset("the a an this that these those its his her their our my
 # Verbs whose subject leads their organisation object ("X heads Y", "X founded Y").
 LEAD_VERBS = frozenset("lead head chair command run direct found co-found establish form preside govern manage".split())
 
-# Verbs whose subject becomes or is a member of their organisation object.
-JOIN_VERBS = frozenset("join rejoin enlist".split())
+# Verbs whose subject becomes or is a member of their organisation object ("X represented Y").
+JOIN_VERBS = frozenset("join rejoin enlist represent".split())
 
 # Verbs of working or playing for an organisation, through a preposition:
 # "worked for Y", "played for Y", "served in Y", "signed with Y", "was elected to Y".
-EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach trade transfer loan".split())
+EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach trade transfer loan move return".split())
 EMPLOY_PREPS = frozenset("for with in at to by".split())
 
 # Prepositions that tie a role noun to the organisation it is held in:
