@@ -26,6 +26,7 @@ from kg.lexicon import (
     MEMBER_HEADS,
     NEGATING_VERBS,
     PART_NOUNS,
+    PREPOSITION_PARTICIPLES,
     ROLE_PREPS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -395,7 +396,7 @@ def _passive_subjects(verb, index) -> list[tuple[Mention, bool]]:
 def _verb_facts(sdoc, index) -> list[Fact]:
     facts = []
     for verb in sdoc:
-        if verb.pos_ != "VERB" or _negated(verb):
+        if verb.pos_ != "VERB" or _negated(verb) or verb.lower_ in PREPOSITION_PARTICIPLES:
             continue  # negated: "X did not attend Y" is not the fact "X attended Y"
         subjects, objects = _arguments(verb, index)
         lemma = verb.lemma_.lower()

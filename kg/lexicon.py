@@ -111,3 +111,9 @@ HIRE_VERBS = frozenset("hire employ recruit sign draft appoint select trade tran
 
 # Nouns that make an organisation part of another: "Y is a member of Z", "Y, a unit of Z".
 PART_NOUNS = frozenset("member part wing branch unit affiliate division faction arm section".split())
+
+# Participles used as prepositions: "following the war", "including Y", "regarding Y";
+# their object is not something the clause's subject did.
+PREPOSITION_PARTICIPLES = frozenset(
+    "following including regarding concerning according considering excluding given pending barring".split()
+)
