@@ -188,7 +188,9 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
             facts.append(Fact(person.span, "leaderOf", org.span, sent, f"{method}-leader", 0.7))
         elif lemma in MEMBER_HEADS or lemma in LEADER_HEADS:
             facts.append(Fact(person.span, "memberOf", org.span, sent, f"{method}-member", 0.7))
-        else:  # an occupation held at an organisation: "professor at Y", "Y lawmaker"
+        elif how not in ("of", "poss", "to"):
+            # an occupation held at an organisation: "professor at Y", "Y lawmaker"; not
+            # "opponent of Y", "Y's rival", "adviser to Y", where the noun faces Y
             facts.append(Fact(person.span, "memberOf", org.span, sent, f"{method}-occupation", 0.6))
     return facts
 
