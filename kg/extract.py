@@ -22,6 +22,7 @@ from kg.lexicon import (
     JOIN_VERBS,
     LEAD_VERBS,
     LEADER_HEADS,
+    LEADER_PHRASES,
     LIGHT_VERBS,
     MEMBER_HEADS,
     NEGATING_VERBS,
@@ -182,6 +183,8 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
         return _kinship_facts(person, noun, sent, method, index)
     role = _phrase_text(noun, person)
     facts = [Fact(person.span, "hasRole", role, sent, method, 0.8, obj_kind="literal")] if role else []
+    if any(f"{c.lower_} {lemma}" in LEADER_PHRASES for c in noun.children if c.dep_ in ("amod", "compound")):
+        lemma = "leader"  # "the chief executive of Y"
     for org, how in _of_organizations(noun, index):
         # "head of Y" leads Y; "adviser to the head of Y" is not reached (one level only).
         if lemma in LEADER_HEADS and how in ("of", "poss", "compound"):
@@ -239,6 +242,10 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
     role = " ".join(tok.text for tok in run)
     facts = [Fact(person.span, "hasRole", role, sent, "title-before-name", 0.8, obj_kind="literal")]
     head = run[-1].lower_
+    if " ".join(tok.lower_ for tok in run[-2:]) in LEADER_PHRASES:
+        head = "leader"
+    if t is not None and t.tag_ == "POS" and t.i > 0:
+        t = t.nbor(-1)  # "Y's leader X"
     org = index.at(t, ("Organization",)) if t is not None else None
     if org is not None:
         if head in LEADER_HEADS:

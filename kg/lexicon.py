@@ -117,3 +117,9 @@ PART_NOUNS = frozenset("member part wing branch unit affiliate division faction 
 PREPOSITION_PARTICIPLES = frozenset(
     "following including regarding concerning according considering excluding given pending barring".split()
 )
+
+# Two-word titles that mean leading, though their last word alone does not ("executive").
+LEADER_PHRASES = frozenset(
+    ("chief executive", "managing director", "secretary general", "general secretary",
+     "executive director", "prime minister", "first secretary")
+)
