@@ -27,6 +27,7 @@ from kg.lexicon import (
     MEMBER_HEADS,
     NEGATING_VERBS,
     PART_NOUNS,
+    PRE_NAME_ROLES,
     PREPOSITION_PARTICIPLES,
     ROLE_PREPS,
     TITLE_MODIFIERS,
@@ -140,8 +141,10 @@ def _of_organizations(token, index, preps=ROLE_PREPS) -> list[tuple[Mention, str
     """The organisations a role noun is held in, with how they attach: "head of Y",
     "professor at Y", "Y's head", "Y head"; every conjunct of "of X, Y and Z"."""
     found = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+    # "member of X and of Y": a preposition coordinated with the first one
+    children = [c for child in token.children for c in ([child, *child.conjuncts] if child.dep_ == "prep" else [child])]
+    for child in children:
+        if child.dep_ in ("prep", "conj") and child.pos_ == "ADP" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
@@ -234,7 +237,8 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
             break
         run.insert(0, t)
         t = t.nbor(-1) if t.i > 0 else None
-    if not run or not (run[-1].lower_.rstrip(".") in TITLE_WORDS or _is_occupation(run[-1])):
+    last = run[-1].lower_.rstrip(".") if run else ""
+    if not run or not (last in TITLE_WORDS or last in PRE_NAME_ROLES or _is_occupation(run[-1])):
         return []  # "guitarist X", "striker X": an occupation noun right before the name counts
     if all(tok.lower_.rstrip(".") in HONORIFICS for tok in run):
         return []  # "Dr", "Mr": a form of address, not a role

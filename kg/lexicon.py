@@ -123,3 +123,7 @@ LEADER_PHRASES = frozenset(
     ("chief executive", "managing director", "secretary general", "general secretary",
      "executive director", "prime minister", "first secretary")
 )
+
+# Nouns that stand before a name like a title and tie it to the organisation before them:
+# "Y candidate X", "Y nominee X".
+PRE_NAME_ROLES = frozenset("candidate nominee member loyalist veteran insider".split())
