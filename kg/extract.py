@@ -2,14 +2,40 @@
 
     facts(sdoc, mentions) -> list[Fact]
 
-A first, deliberately simple rule set: titles before names, appositions, copulas,
-subject-verb-object links (event dates and places: kg.events). Every fact keeps its sentence.
+Rules over spaCy's dependency parse, for any English text: titles before names,
+appositions, copulas and "who" clauses (roles, leadership, membership, kinship),
+subject-verb-object links with passives, conjunctions, "he"/"she" (kg.pronouns) and
+negation, participation in events, where organisations and events are (an event's own
+date and place: kg.events).
+Every fact keeps its sentence, the rule that found it (kg:method) and a confidence
+(README, "Relations and confidence").
 """
 
 from __future__ import annotations
 
-from kg.lexicon import DETERMINERS, LEADER_HEADS, MEMBER_HEADS, TITLE_MODIFIERS, TITLE_WORDS
+from kg.lexicon import (
+    BASED_WORDS,
+    DETERMINERS,
+    EMPLOY_PREPS,
+    EMPLOY_VERBS,
+    HAPPEN_VERBS,
+    HIRE_VERBS,
+    JOIN_VERBS,
+    LEAD_VERBS,
+    LEADER_HEADS,
+    LEADER_PHRASES,
+    LIGHT_VERBS,
+    MEMBER_HEADS,
+    NEGATING_VERBS,
+    PART_NOUNS,
+    PRE_NAME_ROLES,
+    PREPOSITION_PARTICIPLES,
+    ROLE_PREPS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
 from kg.model import Fact, Mention
+from kg.pronouns import antecedents
 
 AGENTS = ("Person", "Organization")
 HONORIFICS = frozenset("dr mr mrs ms miss mx sir dame lord lady rev".split())
@@ -19,22 +45,28 @@ KINSHIP = frozenset(
     nephew niece grandson granddaughter grandfather grandmother brother-in-law son-in-law
     """.split()
 )
-LEAD_VERBS = frozenset("lead head chair command run direct found".split())
-JOIN_VERBS = frozenset("join".split())
 _CLAUSE_DEPS = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
+# A fact whose subject is a resolved "he"/"she" is less sure than one naming its subject.
+PRONOUN_PENALTY = 0.1
 
 
 class MentionIndex:
-    """Token index -> mention, for the mentions of one document."""
+    """Token index -> mention, for the mentions of one document; also knows each token's
+    sentence and which person a subject "he"/"she" stands for (kg.pronouns)."""
 
     def __init__(self, sdoc, mentions: list[Mention]):
         self.by_token: dict[int, Mention] = {}
+        self.sent_of: dict[int, int] = {}
+        for k, sent in enumerate(sdoc.sents):
+            for token in sent:
+                self.sent_of[token.i] = k
         for mention in mentions:
             span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             for token in span:
                 self.by_token.setdefault(token.i, mention)
+        self.pronouns = antecedents(sdoc, mentions, self.sent_of)
 
     def at(self, token, kinds=None) -> Mention | None:
         mention = self.by_token.get(token.i)
@@ -52,6 +84,33 @@ class MentionIndex:
             if child.dep_ == "appos" and (found := self.at(child, kinds)):
                 return found
         return None
+
+    def agent(self, token, kinds=AGENTS) -> tuple[Mention | None, bool]:
+        """The mention TOKEN stands for as a clause's subject: a name, a resolved "he"/"she",
+        or the antecedent of a relative "who"/"which" ("X, who heads Y").
+        Returns (mention, resolved) where resolved says a pronoun was followed."""
+        found = self.of_phrase(token, kinds)
+        if found:
+            return found, False
+        person = self.pronouns.get(token.i)
+        if person is not None and "Person" in kinds:
+            return person, True
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            return self.described(token.head.head, kinds), False
+        return None, False
+
+    def described(self, noun, kinds) -> Mention | None:
+        """The mention NOUN names or describes: "X", "X, a lawyer", "X is a lawyer"."""
+        found = self.of_phrase(noun, kinds)
+        if found is None and noun.dep_ == "appos":
+            found = self.at(noun.head, kinds)
+        if found is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            found = next((m for c in noun.head.children if c.dep_ == "nsubj"
+                          and (m := self.of_phrase(c, kinds))), None)
+        return found
+
+    def sentence(self, token) -> int:
+        return self.sent_of[token.i]
 
 
 def _with_conjuncts(token) -> list:
@@ -79,16 +138,45 @@ def _phrase_text(token, person: Mention | None = None) -> str:
     return text
 
 
-def _of_organization(token, index) -> Mention | None:
-    """The organisation a role noun belongs to: "head of Y", "Y's head", "Y head"."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+def _of_organizations(token, index, preps=ROLE_PREPS) -> list[tuple[Mention, str]]:
+    """The organisations a role noun is held in, with how they attach: "head of Y",
+    "professor at Y", "Y's head", "Y head"; every conjunct of "of X, Y and Z"."""
+    found = []
+    # "member of X and of Y": a preposition coordinated with the first one
+    children = [c for child in token.children for c in ([child, *child.conjuncts] if child.dep_ == "prep" else [child])]
+    for child in children:
+        if child.dep_ in ("prep", "conj") and child.pos_ == "ADP" and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (org := index.of_phrase(pobj, ("Organization",))):
-                    return org
+                if pobj.dep_ != "pobj":
+                    continue
+                for conj in _with_conjuncts(pobj):
+                    if org := index.of_phrase(conj, ("Organization",)):
+                        found.append((org, child.lower_))
         if child.dep_ in ("poss", "compound") and (org := index.at(child, ("Organization",))):
-            return org
-    return None
+            found.append((org, child.dep_))
+    if found and found[-1][1] == "of" and token.dep_ == "appos":
+        # "X, the leader of A, B and C": the parser often hangs B (and C) on X as further
+        # appositions; organisations right after the role noun continue its list.
+        for sibling in token.head.children:
+            if sibling.dep_ == "appos" and sibling.i > token.i:
+                for conj in _with_conjuncts(sibling):
+                    if org := index.of_phrase(conj, ("Organization",)):
+                        found.append((org, "of"))
+    return found
+
+
+def _kinship_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fact]:
+    """ "X, the brother of Y", "Y's brother X": two people linked by the kinship noun."""
+    lemma = noun.lemma_.lower()
+    others = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            others += [index.of_phrase(c, ("Person",)) for p in child.children if p.dep_ == "pobj"
+                       for c in _with_conjuncts(p)]
+        elif child.dep_ == "poss":
+            others.append(index.at(child, ("Person",)))
+    return [Fact(person.span, "relatedTo", other.span, sent, f"{method}-kinship", 0.7, relation=lemma)
+            for other in others if other is not None and other.span != person.span]
 
 
 def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fact]:
@@ -96,21 +184,21 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
     role is attached to an organisation; kinship nouns link two people instead."""
     lemma = noun.lemma_.lower()
     if lemma in KINSHIP:
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if other := index.of_phrase(pobj, ("Person",)):
-                        return [Fact(person.span, "relatedTo", other.span, sent, f"{method}-kinship", 0.7,
-                                     relation=lemma)]
-        return []
+        return _kinship_facts(person, noun, sent, method, index)
     role = _phrase_text(noun, person)
     facts = [Fact(person.span, "hasRole", role, sent, method, 0.8, obj_kind="literal")] if role else []
-    org = _of_organization(noun, index)
-    if org is not None:
-        if lemma in LEADER_HEADS:
+    if any(f"{c.lower_} {lemma}" in LEADER_PHRASES for c in noun.children if c.dep_ in ("amod", "compound")):
+        lemma = "leader"  # "the chief executive of Y"
+    for org, how in _of_organizations(noun, index):
+        # "head of Y" leads Y; "adviser to the head of Y" is not reached (one level only).
+        if lemma in LEADER_HEADS and how in ("of", "poss", "compound"):
             facts.append(Fact(person.span, "leaderOf", org.span, sent, f"{method}-leader", 0.7))
-        elif lemma in MEMBER_HEADS:
+        elif lemma in MEMBER_HEADS or lemma in LEADER_HEADS:
             facts.append(Fact(person.span, "memberOf", org.span, sent, f"{method}-member", 0.7))
+        elif how not in ("of", "poss", "to"):
+            # an occupation held at an organisation: "professor at Y", "Y lawmaker"; not
+            # "opponent of Y", "Y's rival", "adviser to Y", where the noun faces Y
+            facts.append(Fact(person.span, "memberOf", org.span, sent, f"{method}-occupation", 0.6))
     return facts
 
 
@@ -123,10 +211,18 @@ def _is_role_noun(token, index) -> bool:
     occupation ("economist", "reporter"), a kinship term; not "message" or "regime"."""
     if token.pos_ != "NOUN" or token.tag_ == "NNS" or index.at(token) is not None:
         return False
-    if any(index.at(t, ("Person",)) for t in token.subtree if t.i < token.i):
-        return False  # "chief executive Jane (Doe)": the name itself, not a role
+    owners = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+    if any(index.at(t, ("Person",)) for t in token.subtree if t.i < token.i and t.i not in owners):
+        return False  # "chief executive Jane (Doe)": the name itself, not a role ("X's brother" is)
     lemma = token.lemma_.lower()
     return lemma in ROLE_NOUNS or lemma.endswith(_ROLE_SUFFIXES) and len(lemma) > 4
+
+
+def _is_occupation(token) -> bool:
+    """A lower-case singular noun that names an occupation by its ending ("bassist")."""
+    lemma = token.lemma_.lower()
+    return (token.tag_ == "NN" and token.text.islower() and lemma not in KINSHIP
+            and lemma.endswith(_ROLE_SUFFIXES) and len(lemma) > 4)
 
 
 def _title_before(person: Mention, first, index) -> list[Fact]:
@@ -142,21 +238,43 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
             break
         run.insert(0, t)
         t = t.nbor(-1) if t.i > 0 else None
-    if not run or run[-1].lower_.rstrip(".") not in TITLE_WORDS:
-        return []
+    last = run[-1].lower_.rstrip(".") if run else ""
+    if not run or not (last in TITLE_WORDS or last in PRE_NAME_ROLES or _is_occupation(run[-1])):
+        return []  # "guitarist X", "striker X": an occupation noun right before the name counts
     if all(tok.lower_.rstrip(".") in HONORIFICS for tok in run):
         return []  # "Dr", "Mr": a form of address, not a role
     sent = person.sentence
     role = " ".join(tok.text for tok in run)
     facts = [Fact(person.span, "hasRole", role, sent, "title-before-name", 0.8, obj_kind="literal")]
     head = run[-1].lower_
+    if " ".join(tok.lower_ for tok in run[-2:]) in LEADER_PHRASES:
+        head = "leader"
+    if t is not None and t.tag_ == "POS" and t.i > 0:
+        t = t.nbor(-1)  # "Y's leader X"
     org = index.at(t, ("Organization",)) if t is not None else None
     if org is not None:
         if head in LEADER_HEADS:
             facts.append(Fact(person.span, "leaderOf", org.span, sent, "org-title-before-name", 0.7))
-        elif head in MEMBER_HEADS:
+        else:  # "Acme spokesman X", "Labour lawmaker X"
             facts.append(Fact(person.span, "memberOf", org.span, sent, "org-title-before-name", 0.7))
     return facts
+
+
+def _relative_clauses(root):
+    """The verbs of "X, who ..." clauses attached to ROOT, with the relative as subject."""
+    for child in root.children:
+        if child.dep_ == "relcl" and any(c.dep_.startswith("nsubj") and c.tag_ in ("WP", "WDT")
+                                         for c in child.children):
+            yield child
+
+
+def _negated(verb) -> bool:
+    """ "did not attend", "never met", "refused to endorse": the action is denied."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and (head.lemma_.lower() in NEGATING_VERBS or any(
+        c.dep_ == "neg" for c in head.children))
 
 
 def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
@@ -169,61 +287,287 @@ def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
     for child in root.children:
         if child.dep_ == "appos" and _is_role_noun(child, index):
             facts += _role_facts(person, child, person.sentence, "appositive-role", index)
+        # "X of Y said": a person of an organisation belongs to it.
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (org := index.of_phrase(pobj, ("Organization",))):
+                    facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "person-of-organization", 0.6))
+        # "Y's X": a person owned by an organisation belongs to it.
+        if child.dep_ == "poss" and (org := index.at(child, ("Organization",))):
+            facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "possessive-member", 0.6))
     # "the head of Y, X": the name is in apposition to the role noun.
     if root.dep_ == "appos" and _is_role_noun(root.head, index):
         facts += _role_facts(person, root.head, person.sentence, "appositive-role", index)
-    # "X is the foreign minister".
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        for child in root.head.children:
-            if child.dep_ == "attr" and _is_role_noun(child, index) and not any(
-                c.dep_ == "neg" for c in root.head.children
-            ):
-                facts += _role_facts(person, child, person.sentence, "copula-role", index)
+    # "X (Party)": an organisation in brackets right after a name.
+    after = span[-1].i + 1
+    if after + 2 < len(sdoc) and sdoc[after].text == "(":
+        org = index.at(sdoc[after + 1], ("Organization",))
+        if org is not None and sdoc.char_span(org.start, org.end, alignment_mode="expand")[-1].nbor(1).text == ")":
+            facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "bracketed-organization", 0.6))
+    # "X served as mayor of Y", "X became a coach", "X was elected a member of Y".
+    if root.dep_ in ("nsubj", "nsubjpass") and not _negated(root.head):
+        verb = root.head
+        nouns = [p for _, p in _preps(verb, ("as",))]
+        nouns += [c for c in verb.children if c.dep_ in ("attr", "oprd") and verb.lemma_ != "be"]
+        for noun in nouns:
+            if _is_role_noun(noun, index):
+                facts += _role_facts(person, noun, person.sentence, "verb-role", index)
+    # "X is the foreign minister", "X, who is the foreign minister, ...".
+    copulas = [root.head] if root.dep_ == "nsubj" else []
+    copulas += list(_relative_clauses(root))
+    for verb in copulas:
+        if verb.lemma_ != "be" or _negated(verb):
+            continue
+        for child in verb.children:
+            if child.dep_ == "attr" and _is_role_noun(child, index):
+                for noun in _with_conjuncts(child):  # "X is a singer and actor"
+                    if _is_role_noun(noun, index):
+                        facts += _role_facts(person, noun, person.sentence, "copula-role", index)
+    return facts
+
+
+def _organization_facts(sdoc, org: Mention, index) -> list[Fact]:
+    """ "Y is a member of Z", "Y, a unit of Z": an organisation that belongs to another."""
+    span = sdoc.char_span(org.start, org.end, alignment_mode="expand")
+    if span is None:
+        return []
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not _negated(root.head):
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    facts = []
+    for noun in nouns:
+        if index.at(noun) is not None:
+            continue
+        if noun.lemma_.lower() in PART_NOUNS:
+            for other, how in _of_organizations(noun, index, ("of",)):
+                if other.span != org.span:
+                    facts.append(Fact(org.span, "memberOf", other.span, org.sentence, "organization-part", 0.7))
+        # "Y is a football club from Z", "Y, a bank in Z": what the organisation is, and where.
+        if noun.pos_ == "NOUN":
+            for _, pobj in _preps(noun, ("in", "from")):
+                facts += [Fact(org.span, "location", place.span, org.sentence, "organization-noun-place", 0.6)
+                          for place in _places(pobj, index)]
     return facts
 
 
 def _arguments(verb, index):
-    """(subjects, objects) of VERB as mentions; a passive's agent is its subject."""
+    """(subjects, objects) of VERB as (mention, via-pronoun) pairs and mentions; a passive's
+    agent is its subject; a verb with no subject of its own takes the one of the verb it is
+    coordinated with ("X arrived and met Y") or governed by ("X agreed to meet Y")."""
     subjects, objects = [], []
     for child in verb.children:
         for tok in _with_conjuncts(child):
             if child.dep_ in ("nsubj",):
-                subjects.append(index.of_phrase(tok, AGENTS))
+                subjects.append(index.agent(tok))
             elif child.dep_ == "agent":
-                subjects += [index.of_phrase(p, AGENTS) for p in tok.children if p.dep_ == "pobj"]
+                subjects += [(index.of_phrase(p, AGENTS), False) for p in tok.children if p.dep_ == "pobj"]
             elif child.dep_ in ("dobj", "nsubjpass"):
-                objects.append(index.of_phrase(tok, None))
-            elif child.dep_ == "prep" and child.lower_ in ("with", "against", "in", "to", "on"):
+                objects.append(index.of_phrase(tok, None) or index.agent(tok)[0])
+            elif child.dep_ == "prep" and child.lower_ in ("with", "against", "in", "to", "on", "at", "for"):
                 # "met with Y", "took part in Y": people, organisations and events only;
                 # "arrested in Belgium" is where, not whom.
                 objects += [index.of_phrase(p, AGENTS + ("Event",)) for p in tok.children if p.dep_ == "pobj"]
-    if verb.dep_ == "conj" and not subjects:  # "X arrived and met Y": X is the subject of both
-        subjects, _ = _arguments(verb.head, index) if verb.head.pos_ in ("VERB", "AUX") else ([], [])
-    return [s for s in subjects if s], [o for o in objects if o and o.kind != "Date"]
+            elif child.dep_ == "prep" and child.lower_ in ("during", "throughout"):
+                objects += [index.of_phrase(p, ("Event",)) for p in tok.children if p.dep_ == "pobj"]
+    if not subjects:
+        governor = _governing_verb(verb)
+        if governor is not None:
+            subjects, _ = _arguments(governor, index)
+    return [s for s in subjects if s[0]], [o for o in objects if o and o.kind != "Date"]
+
+
+def _governing_verb(verb):
+    """The verb whose subject a subjectless VERB shares: "X arrived and met Y" (conj),
+    "X agreed to meet Y" (xcomp), "X moved, playing for Y" (participle), "X left before
+    joining Y" (a preposition's clause)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+        return None  # "when Y arrived": a clause of its own, whose subject may be missing
+    elif verb.dep_ not in ("conj", "xcomp", "advcl"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
+
+
+def _preps(token, words):
+    """(preposition, object token) pairs under TOKEN for the prepositions WORDS, with the
+    conjuncts of each object ("in Paris and Lyon")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in words:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    for conj in _with_conjuncts(pobj):
+                        yield child.lower_, conj
+
+
+def _passive_subjects(verb, index) -> list[tuple[Mention, bool]]:
+    return [index.agent(t, AGENTS + ("Event",)) for c in verb.children if c.dep_ == "nsubjpass"
+            for t in _with_conjuncts(c)]
 
 
 def _verb_facts(sdoc, index) -> list[Fact]:
     facts = []
     for verb in sdoc:
-        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ != "VERB" or _negated(verb) or verb.lower_ in PREPOSITION_PARTICIPLES:
             continue  # negated: "X did not attend Y" is not the fact "X attended Y"
         subjects, objects = _arguments(verb, index)
         lemma = verb.lemma_.lower()
-        for subj in subjects:
+        sent = index.sentence(verb)
+        # "won a medal at Y", "finished ninth in the final at Y": an event reached through
+        # the object noun or a chain of prepositions.
+        objects += [m for m in _events_below(verb, index) if m not in objects]
+        for (subj, via_pronoun) in subjects:
+            penalty = PRONOUN_PENALTY if via_pronoun else 0.0
+            suffix = "+pronoun" if via_pronoun else ""
             for obj in objects:
                 if obj.span == subj.span:
                     continue
-                sent = subj.sentence
                 if obj.kind == "Event":
-                    facts.append(Fact(subj.span, "participatedIn", obj.span, sent, "verb-event", 0.6, relation=lemma))
+                    facts.append(Fact(subj.span, "participatedIn", obj.span, sent, "verb-event" + suffix,
+                                      0.6 - penalty, relation=lemma))
+                elif subj.kind == "Organization" and obj.kind == "Person" and lemma in HIRE_VERBS:
+                    facts.append(Fact(obj.span, "memberOf", subj.span, sent, "verb-hire" + suffix,
+                                      0.6 - penalty, relation=lemma))
                 elif obj.kind == "Organization" and lemma in LEAD_VERBS and subj.kind == "Person":
-                    facts.append(Fact(subj.span, "leaderOf", obj.span, sent, "verb-lead", 0.7))
+                    facts.append(Fact(subj.span, "leaderOf", obj.span, sent, "verb-lead" + suffix, 0.7 - penalty))
                 elif obj.kind == "Organization" and lemma in JOIN_VERBS:
-                    facts.append(Fact(subj.span, "memberOf", obj.span, sent, "verb-join", 0.7))
-                else:
-                    facts.append(Fact(subj.span, "relatedTo", obj.span, sent, "subject-verb-object", 0.6,
-                                      relation=lemma))
+                    facts.append(Fact(subj.span, "memberOf", obj.span, sent, "verb-join" + suffix, 0.7 - penalty))
+                elif obj.kind == "Organization" and lemma in EMPLOY_VERBS and _via_prep(verb, obj, index):
+                    facts.append(Fact(subj.span, "memberOf", obj.span, sent, "verb-employ" + suffix,
+                                      0.6 - penalty, relation=lemma))
+                elif lemma not in LIGHT_VERBS:
+                    facts.append(Fact(subj.span, "relatedTo", obj.span, sent, "subject-verb-object" + suffix,
+                                      0.6 - penalty, relation=lemma))
+        facts += _passive_facts(verb, lemma, sent, index)
     return facts
+
+
+def _events_below(verb, index, depth: int = 3) -> list[Mention]:
+    """Events named under VERB's object noun or its nested preposition phrases
+    ("finished ninth in the men's event at Y"), DEPTH prepositions deep at most."""
+    found, frontier = [], [c for c in verb.children if c.dep_ == "dobj" and index.at(c) is None]
+    frontier += [p for _, p in _preps(verb, ("at", "in", "during")) if index.at(p) is None]
+    for _ in range(depth):
+        following = []
+        for noun in frontier:
+            for _, pobj in _preps(noun, ("at", "in", "during")):
+                if mention := index.at(pobj, ("Event",)):
+                    found.append(mention)
+                elif index.at(pobj) is None:
+                    following.append(pobj)
+        frontier = following
+    return found
+
+
+def _via_prep(verb, obj: Mention, index) -> bool:
+    """OBJ is the object of one of VERB's employment prepositions ("played for Y")."""
+    return any(index.at(p) == obj for _, p in _preps(verb, EMPLOY_PREPS))
+
+
+def _passive_facts(verb, lemma: str, sent: int, index) -> list[Fact]:
+    """Passives without an agent: "X was killed in Y" (X took part in event Y), "X was
+    appointed to Y" (member), "Y is based in Z" / "Y was held in Z" (location)."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    facts = []
+    for subj, via_pronoun in _passive_subjects(verb, index):
+        if subj is None:
+            continue
+        penalty = PRONOUN_PENALTY if via_pronoun else 0.0
+        for prep, pobj in _preps(verb, ("in", "at", "to", "by", "during", "into")):
+            target = index.of_phrase(pobj, ("Event", "Organization", "Place"))
+            if target is None or target.span == subj.span:
+                continue
+            if subj.kind in AGENTS and target.kind == "Event" and prep != "by":
+                facts.append(Fact(subj.span, "participatedIn", target.span, sent, "passive-event",
+                                  0.6 - penalty, relation=lemma))
+            elif subj.kind in AGENTS and target.kind == "Organization" and lemma in EMPLOY_VERBS and prep != "by":
+                facts.append(Fact(subj.span, "memberOf", target.span, sent, "passive-employ",
+                                  0.6 - penalty, relation=lemma))
+            elif target.kind == "Place" and prep in ("in", "at") and (
+                    subj.kind == "Organization" and lemma in BASED_WORDS
+                    or subj.kind == "Event" and lemma in HAPPEN_VERBS):
+                facts.append(Fact(subj.span, "location", target.span, sent, "passive-location", 0.7))
+    return facts
+
+
+def _location_facts(sdoc, index) -> list[Fact]:
+    """Where an organisation is or an event happens, from phrases around it: "a company
+    based in Z" and "Z-based Y" (participles), "Y took place in Z" (intransitive verbs)."""
+    facts = []
+    for token in sdoc:
+        lemma = token.lemma_.lower()
+        sent = index.sentence(token)
+        if lemma in BASED_WORDS and token.tag_ == "VBN":
+            owners = _described(token, index)
+            # "Z-based Y": the place is written before the hyphen.
+            if token.i >= 2 and token.nbor(-1).text == "-" and (place := index.at(token.nbor(-2), ("Place",))):
+                facts += [Fact(o.span, "location", place.span, sent, "place-based", 0.7) for o in owners]
+            if token.dep_ in ("acl", "amod", "relcl", "advcl"):
+                places = [m for _, p in _preps(token, ("in", "at")) for m in _places(p, index)]
+                facts += [Fact(o.span, "location", p.span, sent, "based-in", 0.7) for o in owners for p in places]
+        # "The summit took place in Z", "the war began in Z": an event subject of a happening verb.
+        if token.pos_ == "VERB" and lemma in HAPPEN_VERBS and not _negated(token):
+            events = [index.at(t, ("Event",)) for c in token.children if c.dep_ == "nsubj"
+                      for t in _with_conjuncts(c)]
+            places = [m for _, p in _preps(token, ("in", "at")) if (m := index.at(p, ("Place",)))]
+            facts += [Fact(e.span, "location", p.span, sent, "event-verb-place", 0.6)
+                      for e in events if e for p in places]
+    return facts
+
+
+def _described(participle, index) -> list[Mention]:
+    """The organisations a participle describes: "Acme, (a company) based in Z", "Z-based Acme"."""
+    noun = participle.head
+    found = index.of_phrase(noun, ("Organization",))
+    if found is None and noun.dep_ == "appos":
+        found = index.at(noun.head, ("Organization",))
+    if found is None and participle.dep_ == "relcl":
+        found = index.at(noun, ("Organization",))
+    if found is None:
+        # "Acme is a Z-based company": the organisation is the copula's subject.
+        head = noun.head
+        if noun.dep_ == "attr" and head.lemma_ == "be":
+            found = next((m for c in head.children if c.dep_ == "nsubj"
+                          and (m := index.of_phrase(c, ("Organization",)))), None)
+    return [found] if found else []
+
+
+def _org_place_facts(sdoc, mentions: list[Mention], index) -> list[Fact]:
+    """ "Acme, a firm in Z ...", "the University of Y in Z": a place attached to an
+    organisation's name by "in". Not when the name is itself a preposition's object
+    ("a member of Y in Z"), where "in Z" more often qualifies the whole phrase; "Y of Z"
+    is left alone, since NER often cuts "of Z" off a longer name."""
+    facts = []
+    for org in mentions:
+        if org.kind != "Organization":
+            continue
+        span = sdoc.char_span(org.start, org.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.root.dep_ == "pobj" and span.root.head.lower_ == "of":
+            continue
+        for prep, pobj in _preps(span.root, ("in",)):
+            for place in _places(pobj, index):
+                if not (org.start <= place.start < org.end):
+                    facts.append(Fact(org.span, "location", place.span, org.sentence, "organization-prep-place", 0.5))
+    return facts
+
+
+def _places(token, index) -> list[Mention]:
+    """The place TOKEN names and the wider places written after it in apposition
+    ("in Lakefield, Ontario", "in Sacramento, California")."""
+    place = index.at(token, ("Place",))
+    if place is None:
+        return []
+    found = [place]
+    for child in token.children:
+        if child.dep_ in ("appos", "conj", "npadvmod") and (wider := index.at(child, ("Place",))):
+            if wider.span != place.span:
+                found.append(wider)
+    return found
 
 
 def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
@@ -237,6 +581,10 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     for mention in mentions:
         if mention.kind == "Person":
             found += _person_facts(sdoc, mention, index)
+        elif mention.kind == "Organization":
+            found += _organization_facts(sdoc, mention, index)
     found += _verb_facts(sdoc, index)
+    found += _location_facts(sdoc, index)
+    found += _org_place_facts(sdoc, mentions, index)
     unique = {(f.subject, f.predicate, f.obj, f.sentence, f.method): f for f in found}
     return [unique[k] for k in sorted(unique, key=str)]

@@ -104,3 +104,57 @@ COMPANY_TAILS = frozenset(
     solutions communications telecom bancorp ventures studios
     """.split()
 )
+
+# --- Relation words (kg/extract.py) ---
+
+# Verbs whose subject leads their organisation object ("X heads Y", "X founded Y").
+LEAD_VERBS = frozenset("lead head chair command run direct found co-found establish form preside govern manage".split())
+
+# Verbs whose subject becomes or is a member of their organisation object ("X represented Y").
+JOIN_VERBS = frozenset("join rejoin enlist represent".split())
+
+# Verbs of working or playing for an organisation, through a preposition:
+# "worked for Y", "played for Y", "served in Y", "signed with Y", "was elected to Y".
+EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach trade transfer loan move return".split())
+EMPLOY_PREPS = frozenset("for with in at to by".split())
+
+# Prepositions that tie a role noun to the organisation it is held in:
+# "professor at Y", "correspondent for Y", "adviser to Y", "member of Y".
+ROLE_PREPS = frozenset("of at for with to in".split())
+
+# Participles that place an organisation: "based in Z", "headquartered in Z", "Z-based",
+# "a newspaper published in Z".
+BASED_WORDS = frozenset("base headquarter locate station publish".split())
+
+# Verbs that say an event happened somewhere: "was held in Z", "took place in Z".
+HAPPEN_VERBS = frozenset("hold take occur happen stage host start begin end open".split())
+
+# Verbs that deny the action of the verb they govern: "refused to attend", "failed to win".
+NEGATING_VERBS = frozenset("refuse fail decline deny avoid stop cease reject".split())
+
+# Light verbs: their object says little on its own ("got revenge on Y", "had talks with Y"),
+# so they give no kg:relatedTo.
+LIGHT_VERBS = frozenset("be have get make take give do let put".split())
+
+# Verbs whose subject organisation takes on their person object: "Y hired X", "X was
+# signed by Y", "X was traded to Y".
+HIRE_VERBS = frozenset("hire employ recruit sign draft appoint select trade transfer loan".split())
+
+# Nouns that make an organisation part of another: "Y is a member of Z", "Y, a unit of Z".
+PART_NOUNS = frozenset("member part wing branch unit affiliate division faction arm section".split())
+
+# Participles used as prepositions: "following the war", "including Y", "regarding Y";
+# their object is not something the clause's subject did.
+PREPOSITION_PARTICIPLES = frozenset(
+    "following including regarding concerning according considering excluding given pending barring".split()
+)
+
+# Two-word titles that mean leading, though their last word alone does not ("executive").
+LEADER_PHRASES = frozenset(
+    ("chief executive", "managing director", "secretary general", "general secretary",
+     "executive director", "prime minister", "first secretary")
+)
+
+# Nouns that stand before a name like a title and tie it to the organisation before them:
+# "Y candidate X", "Y nominee X".
+PRE_NAME_ROLES = frozenset("candidate nominee member loyalist veteran insider".split())
