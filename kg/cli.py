@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -48,24 +49,46 @@ def cli() -> None:
     """
 
 
+def _progress_bar():
+    """A one-line progress report on stderr: documents and words per second."""
+    import time
+
+    started = time.perf_counter()
+    last = 0.0
+
+    def progress(done: int, total: int, words: int) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        if now - last < 0.2 and done < total:
+            return
+        last = now
+        elapsed = max(now - started, 1e-6)
+        width = 24
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\rparsing [{'#' * filled}{'-' * (width - filled)}] {done}/{total} documents, "
+                         f"{done / elapsed:.1f} docs/s, {words / elapsed:,.0f} words/s ")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return progress
+
+
 def _run_build(settings: Settings) -> None:
     from kg.build import build as run_build
 
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(length=total, label="parsing documents", file=sys.stderr,
-                                    show_pos=True)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-        if done == total:
-            bar.__exit__(None, None, None)
-
     show = settings.progress and sys.stderr.isatty()
-    report = run_build(settings, progress if show else None)
+    report = run_build(settings, _progress_bar() if show else None)
     click.echo(report.summary())
+
+
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(1), default=lambda: os.cpu_count() or 1, envvar="KG_JOBS",
+    show_default="number of cores", help="Processes that parse documents.",
+)
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Parse every document again (the cache is neither read nor written).",
+)
 
 
 @cli.command()
@@ -74,19 +97,24 @@ def _run_build(settings: Settings) -> None:
 @model_option
 @base_option
 @quiet_option
-def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool) -> None:
+@jobs_option
+@no_cache_option
+def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, jobs: int, no_cache: bool) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
 
     Prints documents, entities per class, facts, statements and where the time went;
     shows a progress bar on stderr while parsing. A bad file stops the build with its
-    name and the previous exports stay as they were.
+    name and the previous exports stay as they were. Only new or changed documents are
+    parsed: the others' results come from the cache (.kg-cache/ beside the corpus).
 
     \b
     Example:
       kg build --corpus corpus --out exports
       kg build --model en_core_web_md --base-iri https://example.com/news/
+      kg build --jobs 4 --no-cache
     """
-    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet))
+    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
+                        jobs=jobs, use_cache=not no_cache))
 
 
 @cli.command()
@@ -124,7 +152,8 @@ def query(query: str | None, query_file, graph: Path, fmt: str) -> None:
 @model_option
 @base_option
 @quiet_option
-def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool) -> None:
+@jobs_option
+def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, jobs: int) -> None:
     """Copy FILES into the corpus folder and rebuild.
 
     A file whose name is already taken by a different file in the corpus is refused
@@ -151,7 +180,7 @@ def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: 
         else:
             shutil.copyfile(path, target)
             click.echo(f"added {target}")
-    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet))
+    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet, jobs=jobs))
 
 
 @cli.command()
@@ -171,3 +200,25 @@ def stats(graph: Path, top: int) -> None:
     from kg.stats import format_stats, stats as compute
 
     click.echo(format_stats(compute(load(graph), top)))
+
+
+@cli.command()
+@corpus_option
+@out_option
+def clean(corpus: Path, out: Path) -> None:
+    """Delete the build cache (.kg-cache/ beside CORPUS) and the query stores kept beside
+    the exports in OUT; the next build parses every document again.
+
+    \b
+    Example:
+      kg clean --corpus corpus
+    """
+    from kg.cache import clean as clean_cache
+    from kg.query import clean_stores
+
+    settings = Settings(corpus=corpus, out=out)
+    removed = clean_cache(settings.cache_dir)
+    stores = clean_stores(out)
+    click.echo(f"removed {settings.cache_dir}" if removed else f"no cache at {settings.cache_dir}")
+    if stores:
+        click.echo(f"removed {stores} query store(s) in {out}")

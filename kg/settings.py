@@ -24,3 +24,18 @@ class Settings:
     # Article-length docs: spaCy's default batch of 256 holds ~4 GB; 16-32 is fastest here.
     batch_size: int = 16
     progress: bool = True
+    # Worker processes that parse and analyse documents (1: in this process).
+    jobs: int = 1
+    # Reuse per-document results of unchanged texts; None puts the cache beside the
+    # corpus, in .kg-cache/.
+    use_cache: bool = True
+    cache: Path | None = None
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where per-document results are cached.
+
+        >>> Settings(corpus=Path("news/corpus")).cache_dir
+        PosixPath('news/.kg-cache')
+        """
+        return self.cache if self.cache is not None else self.corpus.parent / ".kg-cache"
