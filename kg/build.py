@@ -83,15 +83,18 @@ def extract(settings: Settings, progress: Progress | None = None,
     timings["read"] = time.perf_counter() - started
     if todo:
         started = time.perf_counter()
-        if settings.jobs <= 1:
-            nlp.load(settings.model)
-        else:
-            nlp.model_id(settings.model)  # a missing model fails here, not in a worker
+        nlp.load(settings.model)
         timings["spaCy load"] = time.perf_counter() - started
         started = time.perf_counter()
         done = (lambda n, words: progress(n, len(todo), words)) if progress else None
-        fresh = nlp.analyse_all([documents[i] for i in todo], settings, done)
-        timings["spaCy parse+extract"] = time.perf_counter() - started
+        split: dict[str, float] = {}
+        fresh = nlp.analyse_all([documents[i] for i in todo], settings, done, split)
+        spent = time.perf_counter() - started
+        if "extract" in split:
+            timings["spaCy parse"] = spent - split["extract"]
+            timings["extract"] = split["extract"]
+        else:
+            timings[f"spaCy parse+extract ({settings.jobs} jobs)"] = spent
         for i, result in zip(todo, fresh):
             results[i] = result
             if store is not None:
