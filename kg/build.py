@@ -86,6 +86,8 @@ def extract(settings: Settings, progress: Progress | None = None,
         nlp.load(settings.model)
         timings["spaCy load"] = time.perf_counter() - started
         started = time.perf_counter()
+        if progress:
+            progress(0, len(todo), 0)
         done = (lambda n, words: progress(n, len(todo), words)) if progress else None
         split: dict[str, float] = {}
         fresh = nlp.analyse_all([documents[i] for i in todo], settings, done, split)

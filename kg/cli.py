@@ -57,9 +57,11 @@ def _progress_bar():
     last = 0.0
 
     def progress(done: int, total: int, words: int) -> None:
-        nonlocal last
+        nonlocal last, started
         now = time.perf_counter()
-        if now - last < 0.2 and done < total:
+        if done == 0:  # parsing starts now (after the model has loaded)
+            started = now
+        if now - last < 0.2 and 0 < done < total:
             return
         last = now
         elapsed = max(now - started, 1e-6)

@@ -150,7 +150,10 @@ def _persistent(path: Path) -> ox.Store:
 def _store_cached(path: str, stamp: str) -> ox.Store:
     graph = Path(path)
     if graph.stat().st_size >= STORE_THRESHOLD:
-        return _persistent(graph)
+        try:
+            return _persistent(graph)
+        except OSError:  # a read-only folder, a full disk: query from memory instead
+            pass
     store = ox.Store()
     try:
         store.load(path=path, format=ox.RdfFormat.TURTLE)

@@ -102,3 +102,13 @@ def test_clean_removes_the_cache(corpus, monkeypatch):
     assert result.exit_code == 0 and "3 documents parsed, 0 from the cache" in result.output
     result = CliRunner().invoke(cli, ["build", "--quiet", "--no-cache"])
     assert result.exit_code == 0 and "3 documents parsed" in result.output
+
+
+def test_progress_reports_documents_and_words(corpus):
+    calls = []
+    build(Settings(corpus=corpus, out=corpus.parent / "exports"), lambda *args: calls.append(args))
+    words = sum(len(text.split()) for text in TEXTS.values())
+    assert calls[0] == (0, 3, 0) and calls[-1] == (3, 3, words)
+    calls.clear()
+    build(Settings(corpus=corpus, out=corpus.parent / "exports"), lambda *args: calls.append(args))
+    assert calls == []  # nothing to parse
