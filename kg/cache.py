@@ -7,9 +7,9 @@ changed documents.
 
 An entry is the pickled DocResult of one document. Pickle walks the dataclasses
 generically, so a field added to DocResult (or to Mention, Fact, ...) needs no change
-here: the code fingerprint in the key (a hash of the per-document stage's source files)
-changes with it, and PIPELINE_VERSION is there for changes the fingerprint cannot see
-(a new data file, a changed dependency). Each entry is written atomically (temp file +
+here: the code fingerprint in the key (a hash of the per-document stage's source and
+data files) changes with it, and PIPELINE_VERSION is there for changes the fingerprint
+cannot see (a changed dependency, a file outside kg/). Each entry is written atomically (temp file +
 rename), so a crash mid-build leaves whole entries or none; an entry that does not load
 is recomputed.
 """
@@ -30,19 +30,23 @@ from kg.model import DocResult, Document
 # Bump when the per-document stage changes in a way the source fingerprint misses.
 PIPELINE_VERSION = "1"
 FOLDER = ".kg-cache"
-# The modules whose code decides a DocResult; the corpus-wide stages are not cached.
+# Modules that do not decide a DocResult (corpus-wide stages, CLI); every other file of
+# the package, code or data, is in the fingerprint.
 _STAGE_EXCLUDE = {"build.py", "cache.py", "cli.py", "query.py", "stats.py", "graph.py",
                   "resolve.py", "settings.py", "__main__.py"}
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """sha256 over the source of kg's per-document modules (not the exports' or CLI's)."""
+    """sha256 over kg's per-document modules and data files (not the exports' or CLI's)."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.glob("*.py")):
-        if path.name not in _STAGE_EXCLUDE:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(package.rglob("*")):
+        relative = path.relative_to(package)
+        if (not path.is_file() or relative.parts[0] in ("export", "__pycache__")
+                or path.suffix in (".pyc", ".pyo") or str(relative) in _STAGE_EXCLUDE):
+            continue
+        digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -65,13 +65,15 @@ def test_a_renamed_file_keeps_its_result_under_its_new_name(corpus):
     assert turtle == cold
 
 
-def test_pipeline_version_and_model_invalidate(corpus, monkeypatch):
+def test_pipeline_version_model_and_code_invalidate(corpus, monkeypatch):
     run(corpus)
     monkeypatch.setattr(cache, "PIPELINE_VERSION", "test-bump")
     assert run(corpus)[0].parsed == 3
     assert run(corpus)[0].parsed == 0
     real = nlp.model_id
     monkeypatch.setattr(nlp, "model_id", lambda name: real(name) + " retrained")
+    assert run(corpus)[0].parsed == 3
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited extraction rules")
     assert run(corpus)[0].parsed == 3
 
 
