@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kg import aliases, corpus, nlp
+from kg import aliases, cache, corpus, nlp
 from kg.analyse import analyse
 from kg.errors import ExportError
 from kg.export import graphml, html, turtle
@@ -25,7 +25,7 @@ from kg.resolve import Resolution, cluster
 from kg.settings import Settings
 
 EXPORTS = ("graph.ttl", "graph.html", "graph.graphml")
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, int], None]  # (documents done, of total, words done)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class BuildReport:
     exports: tuple[Path, ...]
     timings: dict[str, float] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # one line per file skipped or read with a guessed encoding
+    parsed: int = 0  # documents parsed in this build; the others came from the cache
 
     def summary(self) -> str:
         """A few human lines: counts per class, facts, statements and where time went."""
@@ -55,37 +56,58 @@ class BuildReport:
             + ", ".join(f"{k.removeprefix('spaCy ')} {v:.1f}" for k, v in spacy.items())
             + f"), kg {sum(ours.values()):.1f} s ("
             + ", ".join(f"{k} {v:.1f}" for k, v in ours.items()) + ")",
+            f"{self.parsed} documents parsed, {self.documents - self.parsed} from the cache",
         ]
         return "\n".join(lines)
 
 
 def extract(settings: Settings, progress: Progress | None = None,
-            timings: dict[str, float] | None = None, warnings: list[str] | None = None) -> list[DocResult]:
-    """Read and analyse every document of the corpus (the per-document half of a build)."""
+            timings: dict[str, float] | None = None, counts: dict[str, int] | None = None,
+            warnings: list[str] | None = None) -> list[DocResult]:
+    """Read and analyse every document of the corpus (the per-document half of a build).
+
+    Documents whose text, pipeline and model are unchanged come from the cache; the rest
+    are parsed by settings.jobs processes. COUNTS receives "parsed" and "cached"; WARNINGS one line per file skipped or read with
+    a guessed encoding.
+    """
     timings = timings if timings is not None else {}
+    counts = counts if counts is not None else {}
     started = time.perf_counter()
     scan = corpus.scan_corpus(settings.corpus, max_bytes=settings.max_bytes)
     documents = scan.documents
     if warnings is not None:
         warnings.extend(scan.warnings)
+    store = cache.Cache(settings.cache_dir) if settings.use_cache else None
+    keys: list[str] = []
+    results: list[DocResult | None] = [None] * len(documents)
+    if store is not None:
+        model = nlp.model_id(settings.model)
+        keys = [cache.key(d.text, model) for d in documents]
+        results = [store.get(k, d) for k, d in zip(keys, documents)]
+    todo = [i for i, r in enumerate(results) if r is None]
+    counts["parsed"], counts["cached"] = len(todo), len(documents) - len(todo)
     timings["read"] = time.perf_counter() - started
-    started = time.perf_counter()
-    nlp.load(settings.model)
-    timings["spaCy load"] = time.perf_counter() - started
-    results, spacy_time, analyse_time = [], 0.0, 0.0
-    parsed = nlp.parse(documents, settings)
-    for done in range(1, len(documents) + 1):
+    if todo:
         started = time.perf_counter()
-        document, sdoc = next(parsed)
-        spacy_time += time.perf_counter() - started
+        nlp.load(settings.model)
+        timings["spaCy load"] = time.perf_counter() - started
         started = time.perf_counter()
-        results.append(analyse(document, sdoc))
-        analyse_time += time.perf_counter() - started
         if progress:
-            progress(done, len(documents))
-    timings["spaCy parse"] = spacy_time
-    timings["extract"] = analyse_time
-    return results
+            progress(0, len(todo), 0)
+        done = (lambda n, words: progress(n, len(todo), words)) if progress else None
+        split: dict[str, float] = {}
+        fresh = nlp.analyse_all([documents[i] for i in todo], settings, done, split)
+        spent = time.perf_counter() - started
+        if "extract" in split:
+            timings["spaCy parse"] = spent - split["extract"]
+            timings["extract"] = split["extract"]
+        else:
+            timings[f"spaCy parse+extract ({settings.jobs} jobs)"] = spent
+        for i, result in zip(todo, fresh):
+            results[i] = result
+            if store is not None:
+                store.put(keys[i], result)
+    return results  # type: ignore[return-value]
 
 
 def build_graph(results: list[DocResult], settings: Settings) -> tuple[Graph, Resolution]:
@@ -135,7 +157,8 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     """
     timings: dict[str, float] = {}
     warnings: list[str] = []
-    results = extract(settings, progress, timings, warnings)
+    counts: dict[str, int] = {}
+    results = extract(settings, progress, timings, counts, warnings)
     started = time.perf_counter()
     graph, resolution = build_graph(results, settings)
     timings["resolve+assemble"] = time.perf_counter() - started
@@ -155,4 +178,5 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         exports=exports,
         timings=timings,
         warnings=tuple(warnings),
+        parsed=counts["parsed"],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -57,26 +58,40 @@ def cli() -> None:
     """
 
 
+def _progress_bar():
+    """A one-line progress report on stderr: documents and words per second."""
+    import time
+
+    started = time.perf_counter()
+    last = 0.0
+
+    def progress(done: int, total: int, words: int) -> None:
+        nonlocal last, started
+        now = time.perf_counter()
+        if done == 0:  # parsing starts now (after the model has loaded)
+            started = now
+        if now - last < 0.2 and 0 < done < total:
+            return
+        last = now
+        elapsed = max(now - started, 1e-6)
+        width = 24
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\rparsing [{'#' * filled}{'-' * (width - filled)}] {done}/{total} documents, "
+                         f"{done / elapsed:.1f} docs/s, {words / elapsed:,.0f} words/s ")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return progress
+
+
 def _run_build(settings: Settings) -> None:
     from kg.build import build as run_build
-
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(length=total, label="parsing documents", file=sys.stderr,
-                                    show_pos=True)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-        if done == total:
-            bar.__exit__(None, None, None)
-
     from kg.lock import build_lock
 
     show = settings.progress and sys.stderr.isatty()
     with build_lock(settings.out):
-        report = run_build(settings, progress if show else None)
+        report = run_build(settings, _progress_bar() if show else None)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
@@ -85,6 +100,13 @@ def _run_build(settings: Settings) -> None:
 html_max_nodes_option = click.option(
     "--html-max-nodes", type=click.IntRange(1), default=5000, show_default=True, envvar="KG_HTML_MAX_NODES",
     help="graph.html draws only the N best-connected entities and says what it left out.",
+)
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(1), default=lambda: os.cpu_count() or 1, envvar="KG_JOBS",
+    show_default="number of cores", help="Processes that parse documents.",
+)
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Parse every document again (the cache is neither read nor written).",
 )
 
 
@@ -97,23 +119,29 @@ html_max_nodes_option = click.option(
 @max_bytes_option
 @aliases_option
 @html_max_nodes_option
+@jobs_option
+@no_cache_option
 def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int,
-          aliases: Path, html_max_nodes: int) -> None:
+          aliases: Path, html_max_nodes: int, jobs: int, no_cache: bool) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
 
     Prints documents, entities per class, facts, statements and where the time went;
     shows a progress bar on stderr while parsing. A file that is empty, binary, too big or
     unreadable is skipped with a warning on stderr naming it; a failed build leaves the
-    previous exports as they were. Only one build at a time may write to OUT.
+    previous exports as they were. Only one build at a time may write to OUT. Only new or
+    changed documents are parsed: the others' results come from the cache (.kg-cache/
+    beside the corpus).
 
     \b
     Example:
       kg build --corpus corpus --out exports
       kg build --model en_core_web_md --base-iri https://example.com/news/
       kg build --html-max-nodes 500
+      kg build --jobs 4 --no-cache
     """
     _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
-                        max_bytes=max_bytes, aliases=aliases, html_max_nodes=html_max_nodes))
+                        max_bytes=max_bytes, aliases=aliases, html_max_nodes=html_max_nodes,
+                        jobs=jobs, use_cache=not no_cache))
 
 
 @cli.command()
@@ -153,8 +181,9 @@ def query(query: str | None, query_file, graph: Path, fmt: str) -> None:
 @quiet_option
 @max_bytes_option
 @aliases_option
+@jobs_option
 def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
-        max_bytes: int, aliases: Path) -> None:
+        max_bytes: int, aliases: Path, jobs: int) -> None:
     """Copy FILES into the corpus folder and rebuild.
 
     A file whose name is already taken by a different file in the corpus is refused
@@ -182,7 +211,7 @@ def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: 
             shutil.copyfile(path, target)
             click.echo(f"added {target}")
     _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
-                        max_bytes=max_bytes, aliases=aliases))
+                        max_bytes=max_bytes, aliases=aliases, jobs=jobs))
 
 
 @cli.command()
@@ -304,3 +333,25 @@ def html_command(graph: Path, out: Path, types: str, document: str | None, max_n
     note = write_focused(load(graph), out, kinds=tuple(t for t in types.split(",") if t.strip()),
                          document=document, max_nodes=max_nodes)
     click.echo(f"wrote {out}" + (f"\n{note}" if note else ""))
+
+
+@cli.command()
+@corpus_option
+@out_option
+def clean(corpus: Path, out: Path) -> None:
+    """Delete the build cache (.kg-cache/ beside CORPUS) and the query stores kept beside
+    the exports in OUT; the next build parses every document again.
+
+    \b
+    Example:
+      kg clean --corpus corpus
+    """
+    from kg.cache import clean as clean_cache
+    from kg.query import clean_stores
+
+    settings = Settings(corpus=corpus, out=out)
+    removed = clean_cache(settings.cache_dir)
+    stores = clean_stores(out)
+    click.echo(f"removed {settings.cache_dir}" if removed else f"no cache at {settings.cache_dir}")
+    if stores:
+        click.echo(f"removed {stores} query store(s) in {out}")

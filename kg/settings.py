@@ -31,3 +31,18 @@ class Settings:
     # The user's merges and splits (kg.aliases); a missing file means none.
     aliases: Path | None = Path("ontology/aliases.ttl")
     html_max_nodes: int | None = 5000  # graph.html draws the best-connected N entities
+    # Worker processes that parse and analyse documents (1: in this process).
+    jobs: int = 1
+    # Reuse per-document results of unchanged texts; None puts the cache beside the
+    # corpus, in .kg-cache/.
+    use_cache: bool = True
+    cache: Path | None = None
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where per-document results are cached.
+
+        >>> Settings(corpus=Path("news/corpus")).cache_dir
+        PosixPath('news/.kg-cache')
+        """
+        return self.cache if self.cache is not None else self.corpus.parent / ".kg-cache"
