@@ -78,7 +78,7 @@ def _check(text: str, namespaces: dict[str, str]) -> None:
     raise QueryError(f"malformed SPARQL at line {line}, column {error.col}: {error.msg}")
 
 
-def _term(value, namespaces: dict[str, str]) -> str:
+def short_term(value, namespaces: dict[str, str]) -> str:
     """A cell of the table: IRIs shortened with the longest matching prefix, for reading
     only ("kgr:person/jane-doe" is not a legal prefixed name in SPARQL, but it is clear)."""
     if value is None:
@@ -255,4 +255,4 @@ def run(graph_path: Path, text: str, fmt: str = "table", base_iri: str = DEFAULT
         writer.writerow(header)
         writer.writerows([["" if v is None else str(v) for v in row] for row in raw])
         return buffer.getvalue().rstrip("\n")
-    return _table(header, [[_term(v, namespaces) for v in row] for row in raw])
+    return _table(header, [[short_term(v, namespaces) for v in row] for row in raw])

@@ -9,11 +9,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF
 
 from kg.graph import PREFIXES
-from kg.query import load
+from kg.query import load, short_term
 from kg.settings import DEFAULT_BASE_IRI
 
 SHAPES = Path(__file__).resolve().parents[1] / "ontology" / "shapes.ttl"
@@ -82,16 +82,8 @@ def validate(path: Path) -> list[Violation]:
 
 
 def _short(term, names: dict[str, str]) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        matches = [(len(ns), p) for p, ns in names.items() if term.startswith(ns)]
-        if matches:
-            length, prefix = max(matches)
-            return f"{prefix}:{term[length:]}"
-        return f"<{term}>"
     if isinstance(term, Literal):
         text = str(term)
         text = text if len(text) <= 60 else text[:59] + "…"
         return repr(text) + (f"^^{_short(term.datatype, names)}" if term.datatype else "")
-    return str(term)
+    return short_term(term, names)

@@ -35,3 +35,12 @@ def project(tmp_path, monkeypatch):
     """An empty project folder as the working directory."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def built(project, bundled_build):
+    """A project folder (the cwd) holding the bundled corpus and its exports."""
+    source, _ = bundled_build
+    shutil.copytree(source / "corpus", project / "corpus")
+    shutil.copytree(source / "exports", project / "exports")
+    return project

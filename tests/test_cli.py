@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -11,15 +10,6 @@ from kg import __version__
 from kg.cli import cli
 
 QUERY = "SELECT ?p ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name"
-
-
-@pytest.fixture
-def built(project, bundled_build):
-    """A project folder (the cwd) holding the bundled corpus and its exports."""
-    source, _ = bundled_build
-    shutil.copytree(source / "corpus", project / "corpus")
-    shutil.copytree(source / "exports", project / "exports")
-    return project
 
 
 def invoke(*args, input=None):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -93,13 +92,6 @@ def test_alias_file_forces_a_merge_a_split_and_a_class(nlp, tmp_path):
 def test_a_broken_alias_file_is_a_clear_error(nlp, tmp_path):
     with pytest.raises(AliasError, match=r"aliases.ttl is not valid Turtle .*fix it or remove it"):
         graph_from_texts({"report": REPORT}, _aliases(tmp_path, "kgr:a owl:sameAs ."))
-
-
-@pytest.fixture
-def built(project, bundled_build):
-    source, _ = bundled_build
-    shutil.copytree(source / "exports", project / "exports")
-    return project
 
 
 def invoke(*args):

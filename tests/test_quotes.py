@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -82,13 +81,6 @@ def test_quotes_of_one_speaker(graph, speaker, expected):
 def test_format_marks_reported_speech(graph):
     text = format_quotes(quotes(graph, "adebayo"))
     assert text == "Ruth Adebayo (reported)  [council.txt]\n    “the bridge would cost twice the first estimate”"
-
-
-@pytest.fixture
-def built(project, bundled_build):
-    source, _ = bundled_build
-    shutil.copytree(source / "exports", project / "exports")
-    return project
 
 
 def invoke(*args):
