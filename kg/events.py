@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.doctext import text_of
 from kg.dates import MONTHS, kind as date_kind, normalise, resolve
 from kg.extract import MentionIndex
 from kg.lexicon import DETERMINERS, EVENT_NOUNS
@@ -40,7 +41,7 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
     >>> annotate(nlp("Paris, June 3, 2020 - Protests began on Tuesday."), mentions, doc)  # doctest: +SKIP
     [..., Mention(..., text='Tuesday', kind='Date', sentence=0, value='2020-06-02')]
     """
-    dated = [_whole_date(sdoc, m) if m.kind == "Date" else m for m in _join_split_dates(sdoc.text, mentions)]
+    dated = [_whole_date(sdoc, m) if m.kind == "Date" else m for m in _join_split_dates(text_of(sdoc), mentions)]
     valued = [replace(m, value=resolve(m.text, document.date, _tense(sdoc, m))) if m.kind == "Date" else m
               for m in dated]
     index = MentionIndex(sdoc, valued)
@@ -217,7 +218,7 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) ->
             continue
         first = mods[0] if mods else root
         start, end = first.idx, root.idx + len(root.text)
-        text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
+        text = re.sub(r"\s+", " ", text_of(sdoc)[start:end]).strip(_TRIM)
         places = [m for m in attached if m.kind == "Place"]
         if not mods and len(places) == 1:
             text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
