@@ -19,3 +19,18 @@ def text_of(sdoc) -> str:
     if text is None:
         text = store[_KEY] = sdoc.text
     return text
+
+
+_SENTENCES = "kg.sentence_of"
+
+
+def sentence_of(sdoc) -> dict[int, int]:
+    """Token index -> sentence index (in SDOC.sents order), built once per document and
+    kept like text_of's text. Callers must not change it."""
+    store = getattr(sdoc, "user_data", None)
+    index = store.get(_SENTENCES) if store is not None else None
+    if index is None:
+        index = {t.i: k for k, sent in enumerate(sdoc.sents) for t in sent}
+        if store is not None:
+            store[_SENTENCES] = index
+    return index

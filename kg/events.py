@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.doctext import text_of
+from kg.doctext import sentence_of as doc_sentence_of, text_of
 from kg.dates import MONTHS, kind as date_kind, normalise, resolve
 from kg.extract import MentionIndex
 from kg.lexicon import DETERMINERS, EVENT_NOUNS
@@ -46,7 +46,7 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
               for m in dated]
     index = MentionIndex(sdoc, valued)
     taken = set(index.by_token)
-    sentence_of = {t.i: k for k, sent in enumerate(sdoc.sents) for t in sent}  # as kg.mentions counts them
+    sentence_of = doc_sentence_of(sdoc)  # as kg.mentions counts them
     found = valued + _event_phrases(sdoc, sentence_of, index, taken)
     found.sort(key=lambda m: (m.start, m.end))
     dates = MentionIndex(sdoc, [m for m in found if m.kind == "Date"])

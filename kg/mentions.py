@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.doctext import text_of
+from kg.doctext import sentence_of, text_of
 from kg.dates import normalise
 from kg.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
                         ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
@@ -182,12 +182,8 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
 
     A mention's text is the cleaned name: no leading "the", no possessive, no title.
     """
-    sentences = []
-    sent_index = {}
-    for k, sent in enumerate(sdoc.sents):
-        sentences.append((sent.start_char, sent.end_char))
-        for token in sent:
-            sent_index[token.i] = k
+    sentences = [(sent.start_char, sent.end_char) for sent in sdoc.sents]
+    sent_index = sentence_of(sdoc)
     mentions: list[Mention] = []
     titles: list[tuple[Mention, str]] = []
     tokens_of: dict[Mention, range] = {}

@@ -13,3 +13,12 @@ def test_text_of_an_object_without_user_data_asks_it():
     class Plain:
         text = "A plain text."
     assert text_of(Plain()) == "A plain text."
+
+
+def test_sentence_of_maps_every_token_to_its_sentence(nlp):
+    from kg.doctext import sentence_of
+    sdoc = nlp("Maria Lopez joined Acme Robotics in May. She left in June.")
+    index = sentence_of(sdoc)
+    assert index == {t.i: k for k, sent in enumerate(sdoc.sents) for t in sent}
+    assert index[0] == 0 and index[len(sdoc) - 1] == 1
+    assert sentence_of(sdoc) is index
