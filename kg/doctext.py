@@ -34,3 +34,18 @@ def sentence_of(sdoc) -> dict[int, int]:
         if store is not None:
             store[_SENTENCES] = index
     return index
+
+
+_CHUNKS = "kg.noun_chunks"
+
+
+def noun_chunks(sdoc) -> tuple:
+    """SDOC.noun_chunks as a tuple, found once per document (spaCy walks the parse again
+    on each iteration)."""
+    store = getattr(sdoc, "user_data", None)
+    chunks = store.get(_CHUNKS) if store is not None else None
+    if chunks is None:
+        chunks = tuple(sdoc.noun_chunks)
+        if store is not None:
+            store[_CHUNKS] = chunks
+    return chunks

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.doctext import sentence_of as doc_sentence_of, text_of
+from kg.doctext import noun_chunks, sentence_of as doc_sentence_of, text_of
 from kg.dates import MONTHS, kind as date_kind, normalise, resolve
 from kg.extract import MentionIndex
 from kg.lexicon import DETERMINERS, EVENT_NOUNS
@@ -193,7 +193,7 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) ->
     ordinal among their modifiers, a capitalised modifier ("the Free Iran gathering"), or a
     dated or placed prepositional phrase ("the elections on February 21")."""
     found = []
-    for chunk in sdoc.noun_chunks:
+    for chunk in noun_chunks(sdoc):
         root = chunk.root
         if root.lower_ not in EVENT_NOUNS or root.i in taken:
             continue
@@ -364,7 +364,7 @@ def _refer_back(sdoc, sentence_of: dict[int, int], mentions: list[Mention], take
     one, refers back to it when exactly one such event precedes it."""
     events = [m for m in mentions if m.kind == "Event"]
     found = []
-    for chunk in sdoc.noun_chunks:
+    for chunk in noun_chunks(sdoc):
         root = chunk.root
         if root.lower_ not in EVENT_NOUNS or root.i in taken or chunk[0].lower_ not in ("the", "these", "this"):
             continue

@@ -184,6 +184,7 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
     """
     sentences = [(sent.start_char, sent.end_char) for sent in sdoc.sents]
     sent_index = sentence_of(sdoc)
+    headline = [_is_headline(sent) for sent in sdoc.sents]
     mentions: list[Mention] = []
     titles: list[tuple[Mention, str]] = []
     tokens_of: dict[Mention, range] = {}
@@ -193,7 +194,7 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
             continue
         if kind != "Date" and _URLISH.search(ent.text):
             continue
-        trimmed = _trim(ent, kind, _is_headline(ent.sent))
+        trimmed = _trim(ent, kind, headline[sent_index[ent.start]])
         if trimmed is None:
             continue
         first, last, title = trimmed

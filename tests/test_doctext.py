@@ -22,3 +22,12 @@ def test_sentence_of_maps_every_token_to_its_sentence(nlp):
     assert index == {t.i: k for k, sent in enumerate(sdoc.sents) for t in sent}
     assert index[0] == 0 and index[len(sdoc) - 1] == 1
     assert sentence_of(sdoc) is index
+
+
+def test_noun_chunks_are_the_documents_and_are_kept(nlp):
+    from kg.doctext import noun_chunks
+    sdoc = nlp("The old mayor of the city met a delegation from the port authority.")
+    chunks = noun_chunks(sdoc)
+    assert [c.text for c in chunks] == [c.text for c in sdoc.noun_chunks]
+    assert "The old mayor" in [c.text for c in chunks]
+    assert noun_chunks(sdoc) is chunks
