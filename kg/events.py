@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.doctext import noun_chunks, sentence_of as doc_sentence_of, text_of
 from kg.dates import MONTHS, kind as date_kind, normalise, resolve
 from kg.extract import MentionIndex
 from kg.lexicon import DETERMINERS, EVENT_NOUNS
@@ -40,12 +41,12 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
     >>> annotate(nlp("Paris, June 3, 2020 - Protests began on Tuesday."), mentions, doc)  # doctest: +SKIP
     [..., Mention(..., text='Tuesday', kind='Date', sentence=0, value='2020-06-02')]
     """
-    dated = [_whole_date(sdoc, m) if m.kind == "Date" else m for m in _join_split_dates(sdoc.text, mentions)]
+    dated = [_whole_date(sdoc, m) if m.kind == "Date" else m for m in _join_split_dates(text_of(sdoc), mentions)]
     valued = [replace(m, value=resolve(m.text, document.date, _tense(sdoc, m))) if m.kind == "Date" else m
               for m in dated]
     index = MentionIndex(sdoc, valued)
     taken = set(index.by_token)
-    sentence_of = {t.i: k for k, sent in enumerate(sdoc.sents) for t in sent}  # as kg.mentions counts them
+    sentence_of = doc_sentence_of(sdoc)  # as kg.mentions counts them
     found = valued + _event_phrases(sdoc, sentence_of, index, taken)
     found.sort(key=lambda m: (m.start, m.end))
     dates = MentionIndex(sdoc, [m for m in found if m.kind == "Date"])
@@ -192,7 +193,7 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) ->
     ordinal among their modifiers, a capitalised modifier ("the Free Iran gathering"), or a
     dated or placed prepositional phrase ("the elections on February 21")."""
     found = []
-    for chunk in sdoc.noun_chunks:
+    for chunk in noun_chunks(sdoc):
         root = chunk.root
         if root.lower_ not in EVENT_NOUNS or root.i in taken:
             continue
@@ -217,7 +218,7 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) ->
             continue
         first = mods[0] if mods else root
         start, end = first.idx, root.idx + len(root.text)
-        text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
+        text = re.sub(r"\s+", " ", text_of(sdoc)[start:end]).strip(_TRIM)
         places = [m for m in attached if m.kind == "Place"]
         if not mods and len(places) == 1:
             text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
@@ -363,7 +364,7 @@ def _refer_back(sdoc, sentence_of: dict[int, int], mentions: list[Mention], take
     one, refers back to it when exactly one such event precedes it."""
     events = [m for m in mentions if m.kind == "Event"]
     found = []
-    for chunk in sdoc.noun_chunks:
+    for chunk in noun_chunks(sdoc):
         root = chunk.root
         if root.lower_ not in EVENT_NOUNS or root.i in taken or chunk[0].lower_ not in ("the", "these", "this"):
             continue

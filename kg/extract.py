@@ -35,6 +35,7 @@ from kg.lexicon import (
     TITLE_WORDS,
 )
 from kg.model import Fact, Mention
+from kg.doctext import sentence_of
 from kg.pronouns import antecedents
 
 AGENTS = ("Person", "Organization")
@@ -55,18 +56,23 @@ class MentionIndex:
     sentence and which person a subject "he"/"she" stands for (kg.pronouns)."""
 
     def __init__(self, sdoc, mentions: list[Mention]):
+        self._sdoc, self._mentions = sdoc, mentions
         self.by_token: dict[int, Mention] = {}
-        self.sent_of: dict[int, int] = {}
-        for k, sent in enumerate(sdoc.sents):
-            for token in sent:
-                self.sent_of[token.i] = k
+        self.sent_of: dict[int, int] = sentence_of(sdoc)
         for mention in mentions:
             span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             for token in span:
                 self.by_token.setdefault(token.i, mention)
-        self.pronouns = antecedents(sdoc, mentions, self.sent_of)
+        self._pronouns: dict[int, Mention] | None = None
+
+    @property
+    def pronouns(self) -> dict[int, Mention]:
+        """Token index of a subject "he"/"she" -> the person it stands for (found on first use)."""
+        if self._pronouns is None:
+            self._pronouns = antecedents(self._sdoc, self._mentions, self.sent_of)
+        return self._pronouns
 
     def at(self, token, kinds=None) -> Mention | None:
         mention = self.by_token.get(token.i)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.doctext import sentence_of, text_of
 from kg.dates import normalise
 from kg.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
                         ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
@@ -181,12 +182,9 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
 
     A mention's text is the cleaned name: no leading "the", no possessive, no title.
     """
-    sentences = []
-    sent_index = {}
-    for k, sent in enumerate(sdoc.sents):
-        sentences.append((sent.start_char, sent.end_char))
-        for token in sent:
-            sent_index[token.i] = k
+    sentences = [(sent.start_char, sent.end_char) for sent in sdoc.sents]
+    sent_index = sentence_of(sdoc)
+    headline = [_is_headline(sent) for sent in sdoc.sents]
     mentions: list[Mention] = []
     titles: list[tuple[Mention, str]] = []
     tokens_of: dict[Mention, range] = {}
@@ -196,7 +194,7 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
             continue
         if kind != "Date" and _URLISH.search(ent.text):
             continue
-        trimmed = _trim(ent, kind, _is_headline(ent.sent))
+        trimmed = _trim(ent, kind, headline[sent_index[ent.start]])
         if trimmed is None:
             continue
         first, last, title = trimmed
@@ -204,13 +202,13 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
         if kind == "Organization":
             last = _org_extend(sdoc, last)
         start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
-        text = re.sub(r"\s+", " ", sdoc.text[start:end]).strip(_TRIM)
+        text = re.sub(r"\s+", " ", text_of(sdoc)[start:end]).strip(_TRIM)
         if text.count("(") != text.count(")"):
             continue  # "Full Name (ACR" swallowed half a bracket; the acronym finder has it
         if not text or (kind != "Date" and not re.search(r"[^\W\d_]", text)):
             continue
         if kind in ("Person", "Organization") and first == last and text[:1].isupper() \
-                and not text.isupper() and re.search(rf"\b{re.escape(text.lower())}\b", sdoc.text):
+                and not text.isupper() and re.search(rf"\b{re.escape(text.lower())}\b", text_of(sdoc)):
             continue  # "Regime" when the text also says "regime": a capitalised common noun
         if kind in ("Person", "Place", "Event") and sdoc[last].lower_.rstrip(".") in ORG_HEADS | COMPANY_TAILS:
             kind = "Organization"  # "... Guard Corps", "... Council": the head noun decides
@@ -257,7 +255,7 @@ def _title_case(sent) -> bool:
 
 def _mention_at(sdoc, sent_index, first: int, last: int, kind: str) -> Mention:
     start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
-    text = sdoc.text[start:end].rstrip(".,;:")  # "Inc." at a sentence's end: as NER spans are
+    text = text_of(sdoc)[start:end].rstrip(".,;:")  # "Inc." at a sentence's end: as NER spans are
     return Mention(start, start + len(text), text, kind, sent_index[first])
 
 
@@ -284,7 +282,7 @@ def _acronym_mentions(sdoc, sent_index, mentions: list[Mention], tokens_of: dict
             mentions.append(mention)
             tokens_of[mention] = range(span.start, span.end)
     taken = {i for m in mentions for i in tokens_of[m]}
-    shorts = sorted({sdoc.text[c:d] for _, (c, d) in acronyms}, key=lambda t: -len(t))
+    shorts = sorted({text_of(sdoc)[c:d] for _, (c, d) in acronyms}, key=lambda t: -len(t))
     for short in shorts:
         words = tuple(short.split())
         for token in sdoc:

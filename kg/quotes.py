@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from kg.doctext import text_of
 from kg.extract import AGENTS, MentionIndex
 from kg.model import Fact, Mention, Quote
 from kg.quotespans import QuotedSpan, spans
@@ -263,14 +264,14 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Quote], list[Fact]]:
     vote" and a fact (Jane Holt's span, "said", the quote's span, method
     "speech-verb-subject").
     """
-    quoted = spans(sdoc.text)
+    quoted = spans(text_of(sdoc))
     inside = {t.i for q in quoted for t in _tokens(sdoc, q)}
     speakers = _Speakers(sdoc, mentions, quoted, inside)
     quotes, facts = [], []
     previous: tuple[Quote, Mention | None] | None = None  # the last quotation and its speaker
     for q in quoted:
         tokens = _tokens(sdoc, q)
-        text = _text(sdoc.text, q)
+        text = _text(text_of(sdoc), q)
         if not tokens or len([w for w in text.split() if re.search(r"\w", w)]) < _MIN_WORDS:
             continue  # "democratic", "good news": scare quotes, not speech
         attached = _attached_verb(tokens, inside)
@@ -295,7 +296,7 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Quote], list[Fact]]:
                 speaker, method = speakers.of(verb, tokens[0].i)
                 method = method if method == "pronoun-speaker" else "block-quote-intro"
         evidence = speakers.sentence_of(verb) if verb is not None else first
-        if verb is None and previous and previous[1] and "\n" not in sdoc.text[previous[0].end:q.start]:
+        if verb is None and previous and previous[1] and "\n" not in text_of(sdoc)[previous[0].end:q.start]:
             # '"…," he said. "…"': an unattributed quotation in the paragraph of an
             # attributed one goes on in the same voice
             speaker, method = previous[1], "same-paragraph-speaker"
@@ -319,7 +320,7 @@ def _previous_subject(sdoc, speakers: _Speakers, tokens, first: int) -> Mention 
     if first == 0:
         return None
     own, before = speakers.sentences[first], speakers.sentences[first - 1]
-    if sdoc.text[own.start_char:tokens[0].idx].strip(" \"“") or "\n" in sdoc.text[before.end_char:own.start_char]:
+    if text_of(sdoc)[own.start_char:tokens[0].idx].strip(" \"“") or "\n" in text_of(sdoc)[before.end_char:own.start_char]:
         return None
     if any(t.i in speakers.inside for t in before):
         return None  # the sentence before is itself a quotation's
@@ -343,7 +344,7 @@ def _indirect(sdoc, speakers: _Speakers, accepted: set[int]) -> tuple[list[Quote
             if speaker is None:
                 continue
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            text = re.sub(r"\s+", " ", re.sub("[\"“”]", "", sdoc.text[start:end])).strip(" ,.;:")
+            text = re.sub(r"\s+", " ", re.sub("[\"“”]", "", text_of(sdoc)[start:end])).strip(" ,.;:")
             k = speakers.sentence_of(verb)
             quotes.append(Quote(start, end, text, k, indirect=True))
             facts.append(Fact(speaker.span, "said", (start, end), k, "indirect-speech",
