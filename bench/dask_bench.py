@@ -1,0 +1,93 @@
+"""Dask executor vs local processes, measured in one run on the same machine.
+
+    python bench/dask_bench.py              # 1,000 Re-DocRED documents (dev + test; a few minutes)
+    python bench/dask_bench.py --limit 100  # a quick check of the script itself
+
+Three cold builds (--no-cache) of the same corpus, each a separate `kg build` process, so
+start-up, model loading and exports count:
+
+1. local: `kg build --jobs 2`
+2. dask, own cluster: `kg build --executor dask --jobs 2` (starts and stops a
+   LocalCluster of 2 worker processes; its workers load the model inside the build)
+3. dask, running scheduler: `kg build --executor dask --scheduler ADDRESS` against a
+   LocalCluster of 2 worker processes started by this script and warmed by one build, as
+   a user with a cluster runs it (the workers have loaded the model already)
+
+It prints each build's wall time, the ratios to the local build, the peak RSS of each Dask
+worker, and checks that the three graph.ttl files are byte-identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from redocred_data import load, write_corpus  # noqa: E402
+
+
+def build(corpus: Path, out: Path, *options: str) -> tuple[float, str]:
+    """Wall seconds of one `kg build` process and its timing line."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "kg", "build", "--corpus", str(corpus), "--out", str(out),
+                           "--quiet", "--no-cache", *options], capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"kg build {' '.join(options)} failed:\n{done.stdout}{done.stderr}")
+    timing = next((ln for ln in done.stdout.splitlines() if " s: spaCy" in ln), "")
+    return seconds, timing
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, help="only the first N documents (of dev + test)")
+    args = parser.parse_args()
+    from dask.distributed import Client, LocalCluster
+
+    docs = (load("dev") + load("test"))[:args.limit]
+    with tempfile.TemporaryDirectory(prefix="kg-dask-bench-") as tmp:
+        root = Path(tmp)
+        size = write_corpus(docs, root / "corpus")
+        print(f"{len(docs)} documents, {size / 1e6:.2f} MB; 2 local jobs vs 2 Dask worker processes")
+        rows = []
+        local, line = build(root / "corpus", root / "local", "--jobs", "2")
+        rows.append(("local `--jobs 2`", local, line))
+        own, line = build(root / "corpus", root / "dask-own", "--executor", "dask", "--jobs", "2")
+        rows.append(("dask, own LocalCluster (`--executor dask --jobs 2`)", own, line))
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                          dashboard_address=":0") as cluster, Client(cluster) as client:
+            address = cluster.scheduler_address
+            warm, _ = build(root / "corpus", root / "dask-warm-up", "--executor", "dask", "--scheduler", address)
+            running, line = build(root / "corpus", root / "dask-running", "--executor", "dask",
+                                  "--scheduler", address)
+            rows.append(("dask, running scheduler, warm workers (`--scheduler`)", running, line))
+            workers = client.run(peak_rss_mb)
+        same = all(filecmp.cmp(root / "local" / "graph.ttl", root / out / "graph.ttl", shallow=False)
+                   for out in ("dask-own", "dask-warm-up", "dask-running"))
+        print()
+        print("| build | wall s | ÷ local |")
+        print("| --- | ---: | ---: |")
+        for name, seconds, _ in rows:
+            print(f"| {name} | {seconds:.1f} | {seconds / local:.2f} |")
+        print()
+        print(f"first build on the running cluster (workers load the model): {warm:.1f} s")
+        print("peak RSS per Dask worker: " + ", ".join(f"{mb:.0f} MB" for mb in workers.values()))
+        print(f"graph.ttl byte-identical across the builds: {same}")
+        for name, _, line in rows:
+            print(f"  {name}: {line}")
+        if not same:
+            sys.exit("the Dask build differs from the local build")
+
+
+if __name__ == "__main__":
+    main()

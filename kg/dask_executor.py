@@ -1,0 +1,93 @@
+"""Per-document extraction as Dask tasks, for corpora past one machine (`kg build
+--executor dask`).
+
+    analyse_all(documents, settings, done) -> list[DocResult]   (same results as kg.nlp's)
+
+Documents go to the workers in batches of settings.batch_size; each worker process loads
+the spaCy pipeline once (kg.nlp.load is cached per process) and sends back plain
+DocResults. Corpus-wide resolution, the cache and the exports stay on the client. With
+settings.scheduler None a LocalCluster of settings.jobs worker processes is started and
+stopped here. Dask is an optional extra: this module is imported only for that executor.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from collections.abc import Iterator
+
+from kg import cache, nlp
+from kg.errors import KGError
+from kg.model import DocResult, Document
+from kg.settings import Settings
+
+INSTALL = "pip install 'kg[dask]'"
+CONNECT_TIMEOUT = "10s"  # to reach a --scheduler
+
+
+class ExecutorError(KGError):
+    """Dask is missing, the scheduler cannot be reached, or a worker runs another kg."""
+
+
+def _dask():
+    try:
+        from dask import distributed
+    except ImportError:
+        raise ExecutorError("--executor dask needs Dask's distributed scheduler, which is not installed; "
+                            f"install it with: {INSTALL}") from None
+    return distributed
+
+
+def _analyse_batch(model: str, batch_size: int, documents: list[Document]) -> tuple[str, str, list[DocResult]]:
+    """Runs on a worker: parse and analyse DOCUMENTS, and say which kg code and model did it
+    (the client caches results under its own fingerprint, so they must agree)."""
+    results = nlp._analyse_batch(model, batch_size, documents)
+    return cache.code_fingerprint(), nlp.model_id(model), results
+
+
+@contextmanager
+def client(settings: Settings) -> Iterator[object]:
+    """A Dask client of settings.scheduler, or of a LocalCluster of settings.jobs worker
+    processes (one thread each: spaCy's parse holds the GIL) closed on exit."""
+    distributed = _dask()
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    if settings.scheduler:
+        try:
+            connected = distributed.Client(settings.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise ExecutorError(f"cannot reach the Dask scheduler at {settings.scheduler}: {exc}; "
+                                "check the address (e.g. tcp://host:8786) and that `dask scheduler` "
+                                "is running there") from None
+        with connected:
+            yield connected
+        return
+    with distributed.LocalCluster(n_workers=settings.jobs, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as local:
+        yield local
+
+
+def analyse_all(documents: list[Document], settings: Settings, done: nlp.Done | None = None,
+                timings: dict[str, float] | None = None) -> list[DocResult]:
+    """DocResults of DOCUMENTS, in their order, computed by Dask workers in batches."""
+    distributed = _dask()
+    chunk = max(1, settings.batch_size)
+    chunks = [documents[i:i + chunk] for i in range(0, len(documents), chunk)]
+    expected = (cache.code_fingerprint(), nlp.model_id(settings.model))
+    parts: dict[int, list[DocResult]] = {}
+    finished, words = 0, 0
+    with client(settings) as dask_client:
+        futures = {dask_client.submit(_analyse_batch, settings.model, settings.batch_size, part,
+                                      pure=False, key=f"kg-batch-{i}-{id(part):x}"): i
+                   for i, part in enumerate(chunks)}
+        for future, (fingerprint, model, results) in distributed.as_completed(futures, with_results=True):
+            index = futures.pop(future)
+            if (fingerprint, model) != expected:
+                what = "kg code" if fingerprint != expected[0] else f"spaCy model ({model})"
+                raise ExecutorError(f"a Dask worker runs another {what} than this client; install the "
+                                    "same kg version and spaCy model on the workers as here")
+            parts[index] = results
+            finished += len(chunks[index])
+            words += sum(len(d.text.split()) for d in chunks[index])
+            if done:
+                done(finished, words)
+    return [result for i in range(len(chunks)) for result in parts[i]]
