@@ -61,9 +61,22 @@ def client(settings: Settings) -> Iterator[object]:
         with connected:
             yield connected
         return
-    with distributed.LocalCluster(n_workers=settings.jobs, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as local:
+    with local_cluster(settings.jobs) as cluster, distributed.Client(cluster) as local:
         yield local
+
+
+def local_cluster(workers: int):
+    """A LocalCluster of WORKERS processes of one thread each. Its workers are started
+    without the MALLOC_TRIM_THRESHOLD_ Dask's nanny sets by default: a fixed threshold turns
+    off glibc's adaptive mmap threshold, and spaCy's parse then spends ~15% more CPU."""
+    import dask
+
+    distributed = _dask()
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
+        return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=":0")
 
 
 def analyse_all(documents: list[Document], settings: Settings, done: nlp.Done | None = None,

@@ -34,8 +34,7 @@ TEXTS = {
 @pytest.fixture(scope="module")
 def scheduler():
     """One LocalCluster of two worker processes for the module: its scheduler's address."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0") as cluster:
+    with dask_executor.local_cluster(2) as cluster:
         yield cluster.scheduler_address
 
 
