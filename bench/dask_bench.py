@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import os
 import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -41,16 +41,31 @@ NAMES = ("local `--jobs 2`", "dask, own LocalCluster (`--executor dask --jobs 2`
          "dask, running scheduler, warm workers (`--scheduler`)")
 
 
-def build(corpus: Path, out: Path, *options: str) -> tuple[float, str]:
-    """Wall seconds of one `kg build` process and its timing line."""
-    started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "kg", "build", "--corpus", str(corpus), "--out", str(out),
-                           "--quiet", "--no-cache", *options], capture_output=True, text=True, check=False, env=ENV)
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"kg build {' '.join(options)} failed:\n{done.stdout}{done.stderr}")
-    timing = next((ln for ln in done.stdout.splitlines() if " s: spaCy" in ln), "")
-    return seconds, timing
+# Runs a command as its child and prints the child's wall time and peak RSS (MB). With
+# --scheduler the kg process has no children of its own, so this is the client's peak.
+WRAPPER = """
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "code": done.returncode, "out": done.stdout,
+                  "err": done.stderr[-3000:]}))
+"""
+
+
+def build(corpus: Path, out: Path, *options: str) -> tuple[float, str, float]:
+    """Wall seconds of one `kg build` process, its timing line and its peak RSS (MB; for a
+    local build, the largest of it and its worker processes)."""
+    command = [sys.executable, "-m", "kg", "build", "--corpus", str(corpus), "--out", str(out),
+               "--quiet", "--no-cache", *options]
+    done = subprocess.run([sys.executable, "-c", WRAPPER, *command], capture_output=True, text=True,
+                          check=False, env=ENV)
+    result = json.loads(done.stdout)
+    if result["code"] != 0:
+        sys.exit(f"kg build {' '.join(options)} failed:\n{result['out']}{result['err']}")
+    timing = next((ln for ln in result["out"].splitlines() if " s: spaCy" in ln), "")
+    return result["seconds"], timing, result["peak_mb"]
 
 
 def peak_rss_mb() -> float:
@@ -73,14 +88,15 @@ def main() -> None:
         print(f"{len(docs)} documents, {size / 1e6:.2f} MB; 2 local jobs vs 2 Dask worker processes")
         times: dict[str, list[float]] = {name: [] for name in NAMES}
         lines: dict[str, str] = {}
+        peaks: dict[str, float] = {}
         with local_cluster(2) as cluster, Client(cluster) as client:
             address = cluster.scheduler_address
-            warm, _ = build(root / "corpus", root / "dask-warm-up", "--executor", "dask", "--scheduler", address)
+            warm, _, _ = build(root / "corpus", root / "dask-warm-up", "--executor", "dask", "--scheduler", address)
             for _ in range(args.rounds):  # interleaved, so load from other jobs hits all alike
                 for name, out, options in ((NAMES[0], "local", ("--jobs", "2")),
                                            (NAMES[1], "dask-own", ("--executor", "dask", "--jobs", "2")),
                                            (NAMES[2], "dask-running", ("--executor", "dask", "--scheduler", address))):
-                    seconds, lines[name] = build(root / "corpus", root / out, *options)
+                    seconds, lines[name], peaks[name] = build(root / "corpus", root / out, *options)
                     times[name].append(seconds)
             workers = client.run(peak_rss_mb)
         local = min(times[NAMES[0]])
@@ -88,10 +104,10 @@ def main() -> None:
         same = all(filecmp.cmp(root / "local" / "graph.ttl", root / out / "graph.ttl", shallow=False)
                    for out in ("dask-own", "dask-warm-up", "dask-running"))
         print()
-        print("| build | wall s | ÷ local |")
-        print("| --- | ---: | ---: |")
+        print("| build | wall s | ÷ local | peak RSS of the kg process |")
+        print("| --- | ---: | ---: | ---: |")
         for name, seconds, _ in rows:
-            print(f"| {name} | {seconds:.1f} | {seconds / local:.2f} |")
+            print(f"| {name} | {seconds:.1f} | {seconds / local:.2f} | {peaks[name]:.0f} MB |")
         print()
         print(f"best of {args.rounds} interleaved rounds; all times: "
               + "; ".join(f"{name.split(' (')[0]}: " + ", ".join(f"{t:.1f}" for t in times[name]) for name in NAMES))
