@@ -13,6 +13,7 @@ stopped here. Dask is an optional extra: this module is imported only for that e
 from __future__ import annotations
 
 import logging
+import uuid
 from contextlib import contextmanager
 from collections.abc import Iterator
 
@@ -23,6 +24,7 @@ from kg.settings import Settings
 
 INSTALL = "pip install 'kg[dask]'"
 CONNECT_TIMEOUT = "10s"  # to reach a --scheduler
+WINDOW_PER_WORKER, MIN_WINDOW = 4, 8  # batches in flight
 
 
 class ExecutorError(KGError):
@@ -81,23 +83,43 @@ def local_cluster(workers: int):
 
 def analyse_all(documents: list[Document], settings: Settings, done: nlp.Done | None = None,
                 timings: dict[str, float] | None = None) -> list[DocResult]:
-    """DocResults of DOCUMENTS, in their order, computed by Dask workers in batches."""
+    """DocResults of DOCUMENTS, in their order, computed by Dask workers in batches.
+
+    At most WINDOW_PER_WORKER batches per worker (and at least MIN_WINDOW) are in flight at
+    once, so neither the scheduler nor the network holds the whole corpus's text."""
     distributed = _dask()
     chunk = max(1, settings.batch_size)
     chunks = [documents[i:i + chunk] for i in range(0, len(documents), chunk)]
     expected = (cache.code_fingerprint(), nlp.model_id(settings.model))
+    build = uuid.uuid4().hex  # task keys unique to this build: clients may share a scheduler
     parts: dict[int, list[DocResult]] = {}
     finished, words = 0, 0
     with client(settings) as dask_client:
-        futures = {dask_client.submit(_analyse_batch, settings.model, settings.batch_size, part,
-                                      pure=False, key=f"kg-batch-{i}-{id(part):x}"): i
-                   for i, part in enumerate(chunks)}
-        for future, (fingerprint, model, results) in distributed.as_completed(futures, with_results=True):
+        workers = len(dask_client.scheduler_info().get("workers", {}))
+        window = max(MIN_WINDOW, WINDOW_PER_WORKER * workers)
+        queue = iter(enumerate(chunks))
+        futures: dict[object, int] = {}
+
+        def submit() -> object | None:
+            index, part = next(queue, (None, None))
+            if index is None:
+                return None
+            future = dask_client.submit(_analyse_batch, settings.model, settings.batch_size, part,
+                                        pure=False, key=f"kg-batch-{build}-{index}")
+            futures[future] = index
+            return future
+
+        running = distributed.as_completed([f for f in (submit() for _ in range(window)) if f is not None],
+                                           with_results=True)
+        for future, (fingerprint, model, results) in running:
             index = futures.pop(future)
             if (fingerprint, model) != expected:
                 what = "kg code" if fingerprint != expected[0] else f"spaCy model ({model})"
                 raise ExecutorError(f"a Dask worker runs another {what} than this client; install the "
                                     "same kg version and spaCy model on the workers as here")
+            following = submit()
+            if following is not None:
+                running.add(following)
             parts[index] = results
             finished += len(chunks[index])
             words += sum(len(d.text.split()) for d in chunks[index])

@@ -117,3 +117,16 @@ def test_without_dask_the_option_says_how_to_install_it(corpus, monkeypatch):
     assert result.exit_code == 1
     assert "pip install 'kg[dask]'" in result.output
     assert not (corpus.parent / "exports").exists()
+
+
+def test_batches_are_fed_through_a_window_in_order(corpus, scheduler, monkeypatch):
+    # One batch of one document in flight at a time: each result releases the next.
+    monkeypatch.setattr(dask_executor, "MIN_WINDOW", 1)
+    monkeypatch.setattr(dask_executor, "WINDOW_PER_WORKER", 0)
+    seen: list[int] = []
+    settings = Settings(corpus=corpus, out=corpus.parent / "windowed", progress=False, batch_size=1,
+                        executor="dask", scheduler=scheduler, use_cache=False)
+    report = build(settings, lambda done, total, words: seen.append(done))
+    assert report.parsed == 5 and seen == [0, 1, 2, 3, 4, 5]
+    _, local = turtle(corpus, "local", use_cache=False)
+    assert (corpus.parent / "windowed" / "graph.ttl").read_bytes() == local
