@@ -12,6 +12,7 @@ import click
 
 from kg import __version__
 from kg.errors import CorpusError
+from kg.push import DEFAULT_GRAPH_IRI
 from kg.settings import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
 
 GRAPH = Path("exports") / "graph.ttl"
@@ -378,7 +379,7 @@ def clean(corpus: Path, out: Path) -> None:
 @cli.command()
 @click.option("--endpoint", required=True, envvar="KG_PUSH_ENDPOINT", metavar="URL",
               help="The server's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
-@click.option("--graph-iri", default="https://example.org/kg/graph", show_default=True, envvar="KG_GRAPH_IRI",
+@click.option("--graph-iri", default=DEFAULT_GRAPH_IRI, show_default=True, envvar="KG_GRAPH_IRI",
               metavar="IRI", help="The named graph to replace with the export.")
 @click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
               show_default=True, help="The Turtle export to upload.")
