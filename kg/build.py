@@ -89,18 +89,24 @@ def extract(settings: Settings, progress: Progress | None = None,
     timings["read"] = time.perf_counter() - started
     if todo:
         started = time.perf_counter()
-        nlp.load(settings.model)
-        timings["spaCy load"] = time.perf_counter() - started
+        analyse_all = nlp.analyse_all
+        if settings.executor == "dask":  # workers load spaCy; the client never does
+            from kg.dask_executor import analyse_all
+        else:
+            nlp.load(settings.model)
+            timings["spaCy load"] = time.perf_counter() - started
         started = time.perf_counter()
         if progress:
             progress(0, len(todo), 0)
         done = (lambda n, words: progress(n, len(todo), words)) if progress else None
         split: dict[str, float] = {}
-        fresh = nlp.analyse_all([documents[i] for i in todo], settings, done, split)
+        fresh = analyse_all([documents[i] for i in todo], settings, done, split)
         spent = time.perf_counter() - started
         if "extract" in split:
             timings["spaCy parse"] = spent - split["extract"]
             timings["extract"] = split["extract"]
+        elif settings.executor == "dask":
+            timings["spaCy parse+extract (dask)"] = spent
         else:
             timings[f"spaCy parse+extract ({settings.jobs} jobs)"] = spent
         for i, result in zip(todo, fresh):

@@ -12,6 +12,7 @@ import click
 
 from kg import __version__
 from kg.errors import CorpusError
+from kg.push import DEFAULT_GRAPH_IRI
 from kg.settings import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
 
 GRAPH = Path("exports") / "graph.ttl"
@@ -108,6 +109,14 @@ jobs_option = click.option(
 no_cache_option = click.option(
     "--no-cache", is_flag=True, help="Parse every document again (the cache is neither read nor written).",
 )
+executor_option = click.option(
+    "--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, envvar="KG_EXECUTOR",
+    help="Where documents are parsed: local processes, or Dask workers (pip install 'kg[dask]').",
+)
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS", envvar="KG_DASK_SCHEDULER",
+    help="Dask scheduler for --executor dask, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster of --jobs workers).",
+)
 
 
 @cli.command()
@@ -121,8 +130,11 @@ no_cache_option = click.option(
 @html_max_nodes_option
 @jobs_option
 @no_cache_option
+@executor_option
+@scheduler_option
 def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int,
-          aliases: Path, html_max_nodes: int, jobs: int, no_cache: bool) -> None:
+          aliases: Path, html_max_nodes: int, jobs: int, no_cache: bool, executor: str,
+          scheduler: str | None) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
 
     Prints documents, entities per class, facts, statements and where the time went;
@@ -138,10 +150,17 @@ def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_b
       kg build --model en_core_web_md --base-iri https://example.com/news/
       kg build --html-max-nodes 500
       kg build --jobs 4 --no-cache
+      kg build --executor dask --scheduler tcp://10.0.0.5:8786
     """
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    if executor == "dask":
+        from kg.dask_executor import _dask
+
+        _dask()  # says how to install Dask before anything is read
     _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
                         max_bytes=max_bytes, aliases=aliases, html_max_nodes=html_max_nodes,
-                        jobs=jobs, use_cache=not no_cache))
+                        jobs=jobs, use_cache=not no_cache, executor=executor, scheduler=scheduler))
 
 
 @cli.command()
@@ -355,3 +374,32 @@ def clean(corpus: Path, out: Path) -> None:
     click.echo(f"removed {settings.cache_dir}" if removed else f"no cache at {settings.cache_dir}")
     if stores:
         click.echo(f"removed {stores} query store(s) in {out}")
+
+
+@cli.command()
+@click.option("--endpoint", required=True, envvar="KG_PUSH_ENDPOINT", metavar="URL",
+              help="The server's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
+@click.option("--graph-iri", default=DEFAULT_GRAPH_IRI, show_default=True, envvar="KG_GRAPH_IRI",
+              metavar="IRI", help="The named graph to replace with the export.")
+@click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
+              show_default=True, help="The Turtle export to upload.")
+@click.option("--user", envvar="KG_PUSH_USER", help="User for HTTP Basic auth (also KG_PUSH_USER).")
+@click.option("--password", envvar="KG_PUSH_PASSWORD",
+              help="Password for HTTP Basic auth (better: KG_PUSH_PASSWORD, kept out of shell history).")
+@click.option("--retries", type=click.IntRange(0), default=3, show_default=True,
+              help="Retries on connection errors, timeouts and HTTP 5xx/429.")
+def push(endpoint: str, graph_iri: str, graph: Path, user: str | None, password: str | None,
+         retries: int) -> None:
+    """Upload the export to a SPARQL server, replacing the named graph GRAPH_IRI (an HTTP
+    PUT of the SPARQL 1.1 Graph Store Protocol: a push after a rebuild leaves no stale
+    triples). Works with Oxigraph server, Apache Jena Fuseki and GraphDB.
+
+    \b
+    Example:
+      kg push --endpoint http://localhost:7878/store
+      kg push --endpoint http://localhost:3030/news/data --user admin   # password from KG_PUSH_PASSWORD
+      kg push --endpoint http://localhost:7200/repositories/news/rdf-graphs/service
+    """
+    from kg.push import push as upload
+
+    click.echo(upload(graph, endpoint, graph_iri, user, password, retries=retries).summary())
