@@ -279,9 +279,11 @@ def _positions(graph, node_ids: list[str]) -> dict[str, tuple[float, float]]:
     temperature = 0.05
     for step in range(LAYOUT_ITERATIONS):
         picked = rng.choice(n, size=sample, replace=False)
-        delta = pos[:, None, :] - pos[picked][None, :, :]
-        dist2 = np.einsum("ijk,ijk->ij", delta, delta) + 1e-9
-        disp = np.einsum("ijk,ij->ik", delta, (k * k) / dist2) * (n / sample)
+        # x and y apart: two (n, sample) arrays are several times faster than one (n, sample, 2)
+        dx = pos[:, 0, None] - pos[picked, 0][None, :]
+        dy = pos[:, 1, None] - pos[picked, 1][None, :]
+        weight = (k * k) / (dx * dx + dy * dy + 1e-9)
+        disp = np.stack(((dx * weight).sum(axis=1), (dy * weight).sum(axis=1)), axis=1) * (n / sample)
         if len(src):
             d = pos[src] - pos[dst]
             pull = d * (np.sqrt(np.einsum("ij,ij->i", d, d)) / k)[:, None]
