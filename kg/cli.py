@@ -119,16 +119,17 @@ scheduler_option = click.option(
 )
 
 
+def build_options(command):
+    """The options every command that builds shares (build, add)."""
+    for option in reversed((corpus_option, out_option, model_option, base_option, quiet_option,
+                            max_bytes_option, aliases_option, jobs_option)):
+        command = option(command)
+    return command
+
+
 @cli.command()
-@corpus_option
-@out_option
-@model_option
-@base_option
-@quiet_option
-@max_bytes_option
-@aliases_option
+@build_options
 @html_max_nodes_option
-@jobs_option
 @no_cache_option
 @executor_option
 @scheduler_option
@@ -193,14 +194,7 @@ def query(query: str | None, query_file, graph: Path, fmt: str) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@corpus_option
-@out_option
-@model_option
-@base_option
-@quiet_option
-@max_bytes_option
-@aliases_option
-@jobs_option
+@build_options
 def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
         max_bytes: int, aliases: Path, jobs: int) -> None:
     """Copy FILES into the corpus folder and rebuild.

@@ -14,6 +14,14 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 
 
+def write_corpus(folder: Path, texts: dict[str, str]) -> Path:
+    """A corpus folder holding TEXTS ({file name: text})."""
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from kg.nlp import load

@@ -11,6 +11,8 @@ from kg.build import build
 from kg.cli import cli
 from kg.settings import Settings
 
+from conftest import write_corpus
+
 TEXTS = {
     "council.txt": "Council Approves Budget\n\nMayor Linda Park met the city council in Springfield on "
                    "Monday. Park said the budget would fund new schools.\n",
@@ -23,11 +25,7 @@ TEXTS = {
 
 @pytest.fixture
 def corpus(tmp_path, nlp):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in TEXTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path / "corpus", TEXTS)
 
 
 def run(corpus, out="exports", **options):

@@ -15,6 +15,8 @@ from kg.cli import cli
 from kg.dask_executor import ExecutorError
 from kg.settings import Settings
 
+from conftest import write_corpus
+
 distributed = pytest.importorskip("dask.distributed", reason="pip install -e '.[test]' installs Dask")
 
 TEXTS = {
@@ -40,11 +42,7 @@ def scheduler():
 
 @pytest.fixture
 def corpus(tmp_path, nlp):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in TEXTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path / "corpus", TEXTS)
 
 
 def turtle(corpus, out, **options):
