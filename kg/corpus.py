@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kg.dates import document_date
+from kg.dates import document_date, split_dateline
 from kg.errors import CorpusError
 from kg.model import Document
 from kg.settings import DEFAULT_MAX_BYTES
@@ -207,6 +207,9 @@ def strip_html(text: str) -> str:
     return out + "\n" if out else ""
 
 
+DATELINE_LINES = 10  # lines from the top where a dateline may open the story
+
+
 def clean(raw: str) -> str:
     """Normalise line ends and drop boilerplate lines: ad sizes, bare URLs, page chrome,
     a breadcrumb line that ends with the next line, and repeats of short caption lines.
@@ -237,6 +240,9 @@ def clean(raw: str) -> str:
                 continue
             seen_captions.add(key)
         kept.append(line)
+    # A dateline opens one of the first paragraphs; NER reads it better on a line of its own.
+    for i, line in enumerate(kept[:DATELINE_LINES]):
+        kept[i] = split_dateline(line)
     out = "\n".join(kept).strip("\n")
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out + "\n" if out else ""

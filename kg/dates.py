@@ -127,9 +127,29 @@ _HEADER = re.compile(
     r"(?:[A-Z][\w .'’-]{0,40}?,\s*)??"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?P<date>" + _DATE_IN_LINE.pattern + r")"
-    r"\s*(?:$|[—–]|--|-\s|\(|\||,?\s*\d{1,2}[:.]\d{2}|\.$)",
+    r"\s*(?:$|[—–]|--|-(?:\s|$)|\(|\||,?\s*\d{1,2}[:.]\d{2}|\.$)",
     re.I,
 )
+# A dateline that opens a paragraph ("LONDON, May 18, 2024 (Reuters) - Jane Doe said ..."):
+# the place, the date, an optional agency and a dash. NER reads the name after the dash as
+# part of the date, so the cleaner puts the story on a line of its own (split_dateline).
+_OPENING_DATELINE = re.compile(
+    r"(?P<head>[A-Z][\w .'’/-]{0,40}?,\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:" + _DATE_IN_LINE.pattern + r")(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|-))\s*(?P<rest>\S.*)",
+    re.I,
+)
+
+
+def split_dateline(line: str) -> str:
+    """LINE with an opening dateline set on a line of its own.
+
+    >>> split_dateline("LONDON, May 18, 2024 (Reuters) - Jane Doe won.")
+    'LONDON, May 18, 2024 (Reuters) -\\nJane Doe won.'
+    >>> split_dateline("He said that on May 18, 2024 - the day of the vote - it rained.")
+    'He said that on May 18, 2024 - the day of the vote - it rained.'
+    """
+    match = _OPENING_DATELINE.match(line)
+    return f"{match.group('head')}\n{match.group('rest')}" if match else line
 
 
 def document_date(lines: list[str], head: int = 8) -> str | None:

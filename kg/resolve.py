@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from kg.lexicon import ORG_HEADS, TITLE_WORDS
+from kg.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_WORDS
 from kg.dates import kind as date_kind
 from kg.model import KINDS, DocResult, Entity, Mention
 from kg.slug import slugify
@@ -223,7 +223,7 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
     _org_links(state, uf)
     _given_name_links(state, uf)
     surnames, persons = _surname_links(state, uf, node_of)
-    _short_org_links(state, uf, node_of)
+    _short_org_links(state, uf, node_of, surnames)
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for doc_id, mention, key in state.keyed:
         node = node_of.get((doc_id, mention.span), key)
@@ -451,28 +451,47 @@ def _surname_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> tuple[set, 
     return resolved, ambiguous
 
 
-def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict) -> None:
+def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict, no_vote: set) -> None:
     """A short name of an organisation joins its full name when it is its first words
     ("Acme" for "Acme Robotics Inc") and only one organisation of its document (or, if
     none, of the documents that use both) starts so. Two candidates leave it alone; a head
     noun or a place never joins ("Union", "Edmonton"). Last words do not join: "Enix" is
-    not "Square Enix"."""
+    not "Square Enix". A short name NER called a person joins only a company of its own
+    document and then has no vote on the kind (it is added to NO_VOTE)."""
     by_first: dict[str, set[str]] = defaultdict(set)  # first word -> organisation full names
     for key in state.kinds:
         words = key.removeprefix("name:").split()
         if key.startswith("name:") and len(words) > 1 and key not in state.acronymic \
                 and _majority(state, key) == "Organization":
             by_first[words[0]].add(key)
+    # Words of the persons' full names: "Ford" beside "Harrison Ford" is not "Ford Motor Co".
+    person_words = {w for key in state.kinds if key.startswith("name:") and _majority(state, key) == "Person"
+                    for w in key.removeprefix("name:").split()[:-1] or ()}
+    person_words |= {key.removeprefix("name:").split()[-1] for key in state.kinds
+                     if key.startswith("name:") and " " in key and _majority(state, key) == "Person"}
     shared: dict[str, set[str]] = {}  # short name -> full names some document uses it beside
     for doc_id, mention, key in state.keyed:
         words = key.removeprefix("name:").split()
         # A word NER ever calls a place is a place ("Edmonton", not "Edmonton Oilers").
-        if not key.startswith("name:") or mention.kind != "Organization" or (doc_id, mention.span) in node_of \
+        if not key.startswith("name:") or mention.kind not in ("Organization", "Person") \
+                or (doc_id, mention.span) in node_of \
                 or key in state.acronymic or words[-1] in ORG_HEADS or state.kinds[key]["Place"]:
             continue
         prefix = {k for k in by_first.get(words[0], ()) if k != key
                   and k.removeprefix("name:").split()[:len(words)] == words}
         local = {k for k in prefix if doc_id in state.docs_of[k]}
+        if mention.kind == "Person":
+            # NER often calls a company's short name a person ("Lumen's chief executive"):
+            # it joins only a company of its own document ("Lumen Pharmaceuticals Inc"),
+            # and only when no person's name holds the word.
+            local = {k for k in local if k.removeprefix("name:").split()[-1] in COMPANY_TAILS}
+            if not local or len(words) != 1 or words[0] in person_words:
+                continue
+            chosen = local
+            if len({uf.find(c) for c in chosen}) == 1 and uf.allowed(key, min(chosen)):
+                node_of[(doc_id, mention.span)] = min(chosen)
+                no_vote.add((doc_id, mention.span))
+            continue
         # Elsewhere only a short name some document uses beside the full name ("Acme" in
         # an article that also says "Acme Robotics"): not "Siemens" for "Siemens Energy".
         if not local and key not in shared:
