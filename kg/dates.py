@@ -124,7 +124,7 @@ _DATE_IN_LINE = re.compile(
 _HEADER = re.compile(
     r"(?:[^|\n]{0,60}\|\s*)?"
     r"(?:(?:published|posted|updated|date|dated|last updated)(?:\s+on)?\s*:?\s*)?"
-    r"(?:[A-Z][\w .'’-]{0,40}?,\s*)??"
+    r"(?:[A-Z][\w .'’-]{0,40}?,\s*){0,2}?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?P<date>" + _DATE_IN_LINE.pattern + r")"
     r"\s*(?:$|[—–]|--|-(?:\s|$)|\(|\||,?\s*\d{1,2}[:.]\d{2}|\.$)",
@@ -134,7 +134,7 @@ _HEADER = re.compile(
 # the place, the date, an optional agency and a dash. NER reads the name after the dash as
 # part of the date, so the cleaner puts the story on a line of its own (split_dateline).
 _OPENING_DATELINE = re.compile(
-    r"(?P<head>[A-Z][\w .'’/-]{0,40}?,\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?P<head>(?:[A-Z][\w .'’/-]{0,40}?,\s*){1,2}?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:" + _DATE_IN_LINE.pattern + r")(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|-))\s*(?P<rest>\S.*)",
     re.I,
 )
@@ -145,6 +145,8 @@ def split_dateline(line: str) -> str:
 
     >>> split_dateline("LONDON, May 18, 2024 (Reuters) - Jane Doe won.")
     'LONDON, May 18, 2024 (Reuters) -\\nJane Doe won.'
+    >>> split_dateline("ANKARA, Turkey, February 6, 2023 -- A quake struck.")
+    'ANKARA, Turkey, February 6, 2023 --\\nA quake struck.'
     >>> split_dateline("He said that on May 18, 2024 - the day of the vote - it rained.")
     'He said that on May 18, 2024 - the day of the vote - it rained.'
     """
