@@ -236,21 +236,27 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
     before a name that end in a title word."""
     run = []
     t = first.nbor(-1) if first.i > 0 else None
-    while t is not None and not t.is_space and not t.is_punct and t.lower_ not in DETERMINERS:
-        if index.at(t) is not None or t.ent_type_ in ("NORP", "GPE", "DATE", "CARDINAL"):
+    while t is not None and not t.is_space and t.lower_ not in DETERMINERS:
+        if t.text == "-" and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_ and run:
+            run.insert(0, t)  # "Secretary-General X": a hyphen inside the title
+            t = t.nbor(-1)
+            continue
+        if t.is_punct or index.at(t) is not None or t.ent_type_ in ("NORP", "GPE", "DATE", "CARDINAL"):
             break
         if not (t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("compound", "amod", "nmod", "nsubj", "appos")
                 or t.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS):
             break
         run.insert(0, t)
         t = t.nbor(-1) if t.i > 0 else None
+    while run and run[0].text == "-":
+        run.pop(0)
     last = run[-1].lower_.rstrip(".") if run else ""
     if not run or not (last in TITLE_WORDS or last in PRE_NAME_ROLES or _is_occupation(run[-1])):
         return []  # "guitarist X", "striker X": an occupation noun right before the name counts
     if all(tok.lower_.rstrip(".") in HONORIFICS for tok in run):
         return []  # "Dr", "Mr": a form of address, not a role
     sent = person.sentence
-    role = " ".join(tok.text for tok in run)
+    role = first.doc[run[0].i:run[-1].i + 1].text
     facts = [Fact(person.span, "hasRole", role, sent, "title-before-name", 0.8, obj_kind="literal")]
     head = run[-1].lower_
     if " ".join(tok.lower_ for tok in run[-2:]) in LEADER_PHRASES:
