@@ -14,7 +14,6 @@ from pathlib import Path
 from rdflib import RDF, Graph
 
 from kg import aliases, cache, corpus, nlp
-from kg.analyse import analyse
 from kg.errors import ExportError
 from kg.export import graphml, html, turtle
 from kg.export.atomic import write_many
@@ -151,8 +150,7 @@ def graph_from_texts(texts: dict[str, str], settings: Settings | None = None) ->
     settings = settings or Settings()
     documents = [corpus.document_from_text(corpus.clean(text), doc_id, f"{doc_id}.txt")
                  for doc_id, text in sorted(texts.items())]
-    results = [analyse(document, sdoc) for document, sdoc in nlp.parse(documents, settings)]
-    return build_graph(results, settings)[0]
+    return build_graph(nlp.analyse_all(documents, settings), settings)[0]
 
 
 def build(settings: Settings, progress: Progress | None = None) -> BuildReport:

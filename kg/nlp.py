@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import time
 import multiprocessing
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from functools import lru_cache
@@ -102,9 +102,7 @@ def _analyse_batch(model: str, batch_size: int, documents: list[Document]) -> li
     """Parse and analyse DOCUMENTS in this process (a worker loads the model once)."""
     from kg.analyse import analyse
 
-    nlp = load(model)
-    texts = [d.text for d in documents]
-    return [analyse(d, sdoc) for d, sdoc in zip(documents, nlp.pipe(texts, batch_size=batch_size))]
+    return [analyse(d, sdoc) for d, sdoc in parse(documents, Settings(model=model, batch_size=batch_size))]
 
 
 def _words(document: Document) -> int:
@@ -125,11 +123,8 @@ def analyse_all(documents: list[Document], settings: Settings, done: Done | None
     if jobs <= 1:
         from kg.analyse import analyse
 
-        nlp = load(settings.model)
         results, words, spent = [], 0, 0.0
-        texts = (d.text for d in documents)
-        parsed = zip(documents, nlp.pipe(texts, batch_size=settings.batch_size))
-        for document, sdoc in parsed:
+        for document, sdoc in parse(documents, settings):
             started = time.perf_counter()
             results.append(analyse(document, sdoc))
             spent += time.perf_counter() - started
