@@ -33,7 +33,8 @@ FOLDER = ".kg-cache"
 # Modules that do not decide a DocResult (corpus-wide stages, CLI); every other file of
 # the package, code or data, is in the fingerprint.
 _STAGE_EXCLUDE = {"build.py", "cache.py", "cli.py", "query.py", "stats.py", "graph.py",
-                  "resolve.py", "settings.py", "__main__.py", "dask_executor.py", "push.py"}
+                  "resolve.py", "aliases.py", "settings.py", "__main__.py", "dask_executor.py",
+                  "push.py", "validate.py", "lock.py", "entities.py", "quotelist.py"}
 
 
 @lru_cache(maxsize=1)
