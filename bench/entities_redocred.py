@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from redocred_data import load  # noqa: E402
 
 from kg import corpus, nlp  # noqa: E402
-from kg.analyse import analyse  # noqa: E402
+from kg.analysis import analyse  # noqa: E402
 from kg.resolve import cluster, name_key  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 

@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from kg import corpus, dates, events, mentions, nlp  # noqa: E402
-from kg.acronyms import definitions  # noqa: E402
+from kg import corpus, nlp  # noqa: E402
+from kg.analysis import dates, events, mentions  # noqa: E402
+from kg.analysis.acronyms import definitions  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 
 

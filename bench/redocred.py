@@ -42,7 +42,7 @@ from rdflib.namespace import SKOS  # noqa: E402
 from redocred_data import RedocDoc, load  # noqa: E402
 
 from kg import corpus, nlp  # noqa: E402
-from kg.analyse import analyse  # noqa: E402
+from kg.analysis import analyse  # noqa: E402
 from kg.build import build_graph  # noqa: E402
 from kg.graph import KG, SIGNATURES  # noqa: E402
 from kg.settings import Settings  # noqa: E402

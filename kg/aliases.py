@@ -20,11 +20,10 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import OWL
 
 from kg.errors import AliasError
-from kg.graph import KG
-from kg.model import KINDS
-from kg.resolve import AliasRules
+from kg.model import AliasRules
+from kg.vocab import ENTITY_KINDS, KG
 
-_KIND_OF = {KG[kind]: kind for kind in KINDS if kind != "Date"}
+_KIND_OF = {KG[kind]: kind for kind in ENTITY_KINDS}
 
 
 def slug_of(iri: URIRef) -> str:

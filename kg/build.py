@@ -18,10 +18,11 @@ from kg.errors import ExportError
 from kg.export import graphml, html, turtle
 from kg.export.atomic import write_many
 from kg.export.view import evidence, focus, to_networkx
-from kg.graph import KG, assemble
-from kg.model import KINDS, DocResult
+from kg.graph import assemble
+from kg.model import DocResult
 from kg.resolve import Resolution, cluster
 from kg.settings import Settings
+from kg.vocab import KG, KINDS
 
 EXPORTS = ("graph.ttl", "graph.html", "graph.graphml")
 Progress = Callable[[int, int, int], None]  # (documents done, of total, words done)

@@ -30,24 +30,22 @@ from kg.model import DocResult, Document
 # Bump when the per-document stage changes in a way the source fingerprint misses.
 PIPELINE_VERSION = "1"
 FOLDER = ".kg-cache"
-# Modules that do not decide a DocResult (corpus-wide stages, CLI); every other file of
-# the package, code or data, is in the fingerprint.
-_STAGE_EXCLUDE = {"build.py", "cache.py", "cli.py", "query.py", "stats.py", "graph.py",
-                  "resolve.py", "aliases.py", "settings.py", "__main__.py", "dask_executor.py",
-                  "push.py", "validate.py", "lock.py", "entities.py", "quotelist.py"}
+# What decides a DocResult: the per-document stages, the records they fill, the parse
+# (kg.nlp adds line-break sentence starts) and the vocabulary the stages read.
+STAGE = ("analysis", "model.py", "nlp.py", "vocab.py")
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """sha256 over kg's per-document modules and data files (not the exports' or CLI's)."""
+    """sha256 over the per-document stage's code and data files (STAGE), not the
+    corpus-wide stages', the exports' or the CLI's."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*")):
-        relative = path.relative_to(package)
-        if (not path.is_file() or relative.parts[0] in ("export", "__pycache__")
-                or path.suffix in (".pyc", ".pyo") or str(relative) in _STAGE_EXCLUDE):
-            continue
-        digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in STAGE:
+        root = package / name
+        for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
+                digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

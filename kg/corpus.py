@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kg.dates import document_date, split_dateline
+from kg.analysis.dates import document_date, split_dateline
 from kg.errors import CorpusError
 from kg.model import Document
 from kg.settings import DEFAULT_MAX_BYTES

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
 
-from kg.graph import KG
+from kg.vocab import ENTITY_KINDS, KG
 
 KIND_NAMES = {"person": "Person", "organization": "Organization", "organisation": "Organization",
               "place": "Place", "event": "Event"}
@@ -35,7 +35,7 @@ def entities(graph: Graph, kind: str | None = None, min_mentions: int = 1) -> li
     ['Ada Lovelace', ...]
     """
     rows = []
-    for name in (kind,) if kind else ("Person", "Organization", "Place", "Event"):
+    for name in (kind,) if kind else ENTITY_KINDS:
         for node in graph.subjects(RDF.type, KG[name]):
             count = int(graph.value(node, KG.mentionCount) or 0)
             if count < min_mentions:

@@ -12,48 +12,13 @@ import hashlib
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kg.dates import xsd_type
+from kg.analysis.dates import xsd_type
 from kg.model import DocResult, Fact
 from kg.resolve import Resolution
 from kg.settings import Settings
-
-KG = Namespace("https://example.org/kg/ontology#")
-SCHEMA = Namespace("https://schema.org/")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-TIME = Namespace("http://www.w3.org/2006/time#")
-
-# The contract's prefixes (shared/spec/ontology.md); kgr is the settings' base IRI.
-PREFIXES = {
-    "kg": KG,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "skos": SKOS,
-    "prov": PROV,
-    "dcterms": DCTERMS,
-    "xsd": XSD,
-    "owl": OWL,
-    "schema": SCHEMA,
-    "foaf": FOAF,
-    "time": TIME,
-}
-ENTITY_KINDS = ("Person", "Organization", "Place", "Event")
-AGENT_KINDS = ("Person", "Organization")
-
-# Domain and range of each fact property (ontology/kg.ttl): a fact whose resolved ends do
-# not fit (NER called a person an organisation, say) is dropped rather than asserted.
-SIGNATURES = {
-    "memberOf": (AGENT_KINDS, ("Organization",)),
-    "leaderOf": (("Person",), ("Organization",)),
-    "hasRole": (("Person",), None),
-    "participatedIn": (AGENT_KINDS, ("Event",)),
-    "location": (("Event", "Organization"), ("Place",)),
-    "onDate": (("Event",), ("Date",)),
-    "relatedTo": (ENTITY_KINDS, ENTITY_KINDS),
-    "said": (AGENT_KINDS, None),
-}
-
+from kg.vocab import ENTITY_KINDS, KG, PREFIXES, fits
 
 def new_graph(base_iri: str) -> Graph:
     """An empty graph with the contract's prefixes bound."""
@@ -177,7 +142,7 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
         for fact in result.facts:
             subject_key = resolution.entity_of(result.document.doc_id, fact.subject)
             obj = _object(fact, result, resolution, base)
-            if subject_key is None or obj is None or not _fits(fact.predicate, kinds[base[subject_key]],
+            if subject_key is None or obj is None or not fits(fact.predicate, kinds[base[subject_key]],
                                                                kinds.get(obj)):
                 continue
             key = (base[subject_key], KG[fact.predicate], obj, fact.sentence, fact.relation)
@@ -197,7 +162,3 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
             )
     return graph
 
-
-def _fits(predicate: str, subject_kind: str, object_kind: str | None) -> bool:
-    domain, range_ = SIGNATURES[predicate]
-    return subject_kind in domain and (range_ is None or object_kind in range_)

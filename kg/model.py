@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The entity kinds of the ontology (kg:Person ...), in the order summaries print them.
-KINDS = ("Person", "Organization", "Place", "Event", "Date")
-
 Span = tuple[int, int]
 
 
@@ -37,7 +34,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # one of KINDS
+    kind: str  # one of kg.vocab.KINDS
     sentence: int  # index into DocResult.sentences
     value: str | None = None  # a date's normalised value; an event's merge key (kg.events)
 
@@ -106,3 +103,18 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mention_count: int = 0
     value: str | None = None  # for dates
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRules:
+    """A user's corrections (kg.aliases reads them from ontology/aliases.ttl). Each name is
+    the slug of a surface form, as in the entity's IRI ("person/ada-lovelace" -> "ada-lovelace").
+
+    same:      pairs of names that are one entity (owl:sameAs)
+    different: pairs of names that must never be one entity (owl:differentFrom)
+    kinds:     name -> the kind its entity must have (rdf:type)
+    """
+
+    same: tuple[tuple[str, str], ...] = ()
+    different: tuple[tuple[str, str], ...] = ()
+    kinds: tuple[tuple[str, str], ...] = ()

@@ -100,7 +100,7 @@ Done = Callable[[int, int], None]  # (documents done, words done)
 
 def _analyse_batch(model: str, batch_size: int, documents: list[Document]) -> list[DocResult]:
     """Parse and analyse DOCUMENTS in this process (a worker loads the model once)."""
-    from kg.analyse import analyse
+    from kg.analysis import analyse
 
     return [analyse(d, sdoc) for d, sdoc in parse(documents, Settings(model=model, batch_size=batch_size))]
 
@@ -121,7 +121,7 @@ def analyse_all(documents: list[Document], settings: Settings, done: Done | None
     chunks = [documents[i:i + chunk] for i in range(0, len(documents), chunk)]
     jobs = min(settings.jobs, len(chunks))
     if jobs <= 1:
-        from kg.analyse import analyse
+        from kg.analysis import analyse
 
         results, words, spent = [], 0, 0.0
         for document, sdoc in parse(documents, settings):

@@ -25,7 +25,7 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from kg.errors import ExportError, QueryError
-from kg.graph import PREFIXES
+from kg.vocab import PREFIXES
 from kg.settings import DEFAULT_BASE_IRI
 
 FORMATS = ("table", "csv", "tsv", "json")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import PROV, SKOS
 
-from kg.graph import KG
+from kg.vocab import KG
 
 UNATTRIBUTED = "(no speaker found)"
 

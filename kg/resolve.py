@@ -32,10 +32,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from kg.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_WORDS
-from kg.dates import kind as date_kind
-from kg.model import KINDS, DocResult, Entity, Mention
+from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_WORDS
+from kg.analysis.dates import kind as date_kind
+from kg.model import AliasRules, DocResult, Entity, Mention
 from kg.slug import slugify
+from kg.vocab import KINDS
 
 _PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
 _SMALL = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "del", "on", "in", "to", "&", "a", "an"}
@@ -110,21 +111,6 @@ def _is_acronym(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def _has_acronym(text: str) -> bool:
     return any(_is_acronym(w) for w in text.split())
-
-
-@dataclass(frozen=True, slots=True)
-class AliasRules:
-    """A user's corrections (kg.aliases reads them from ontology/aliases.ttl). Each name is
-    the slug of a surface form, as in the entity's IRI ("person/ada-lovelace" -> "ada-lovelace").
-
-    same:      pairs of names that are one entity (owl:sameAs)
-    different: pairs of names that must never be one entity (owl:differentFrom)
-    kinds:     name -> the kind its entity must have (rdf:type)
-    """
-
-    same: tuple[tuple[str, str], ...] = ()
-    different: tuple[tuple[str, str], ...] = ()
-    kinds: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ from collections import Counter
 
 from rdflib import RDF, RDFS, Graph
 
-from kg.graph import KG
+from kg.vocab import ENTITY_KINDS, KG, KINDS
 
-CLASSES = ("Person", "Organization", "Place", "Event", "Date", "Document", "Quote", "Statement")
+CLASSES = KINDS + ("Document", "Quote", "Statement")
 
 
 def stats(graph: Graph, top: int = 10) -> dict:
@@ -20,7 +20,7 @@ def stats(graph: Graph, top: int = 10) -> dict:
     classes = {name: len(set(graph.subjects(RDF.type, KG[name]))) for name in CLASSES}
     properties = Counter(graph.namespace_manager.normalizeUri(p) for _, p, _ in graph)
     ranked = []
-    for kind in ("Person", "Organization", "Place", "Event"):
+    for kind in ENTITY_KINDS:
         for node in graph.subjects(RDF.type, KG[kind]):
             count = int(graph.value(node, KG.mentionCount) or 0)
             ranked.append((str(graph.value(node, RDFS.label)), kind, count))

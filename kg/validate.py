@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF
 
-from kg.graph import PREFIXES
+from kg.vocab import PREFIXES
 from kg.query import load, short_term
 from kg.settings import DEFAULT_BASE_IRI
 

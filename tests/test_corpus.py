@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.corpus import clean, decode, discover, read_corpus, scan_corpus, title_of
-from kg.dates import document_date, normalise, xsd_type
+from kg.analysis.dates import document_date, normalise, xsd_type
 from kg.errors import CorpusError
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates import document_date, kind, resolve
+from kg.analysis.dates import document_date, kind, resolve
 
 # (text, document date, tense of the clause, expected value)
 CASES = [

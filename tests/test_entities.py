@@ -14,7 +14,7 @@ from kg.cli import cli
 from kg.entities import entities
 from kg.errors import AliasError
 from kg.graph import KG
-from kg.lexicon import TITLE_MODIFIERS, TITLE_WORDS
+from kg.analysis.lexicon import TITLE_MODIFIERS, TITLE_WORDS
 from kg.settings import Settings
 
 REPORT = """Ingrid Dahl, a spokeswoman for the World Weather Council, said farmers should prepare.

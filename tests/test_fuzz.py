@@ -11,7 +11,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg import nlp as kg_nlp
-from kg.analyse import analyse
+from kg.analysis import analyse
 from kg.build import build_graph
 from kg.corpus import scan_corpus
 from kg.errors import KGError

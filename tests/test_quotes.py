@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from kg.build import graph_from_texts
 from kg.cli import cli
 from kg.quotelist import UNATTRIBUTED, format_quotes, quotes
-from kg.quotespans import spans
+from kg.analysis.quotespans import spans
 
 COUNCIL = """Council Votes on Bridge
 

@@ -11,9 +11,9 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.errors import ExportError
-from kg.graph import KG
+from kg.vocab import KG, KINDS
 
-NODE_KINDS = ("Person", "Organization", "Place", "Event", "Date")
+NODE_KINDS = KINDS
 EDGE_PROPERTIES = ("memberOf", "leaderOf", "participatedIn", "location", "onDate", "relatedTo")
 
 

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import re
 
-from kg.doctext import text_of
-from kg.extract import AGENTS, MentionIndex
+from kg.analysis.docindex import MentionIndex, text_of
+from kg.analysis.quotespans import QuotedSpan, spans
 from kg.model import Fact, Mention, Quote
-from kg.quotespans import QuotedSpan, spans
+from kg.vocab import AGENT_KINDS
 
 SPEECH_VERBS = frozenset(
     """
@@ -191,7 +191,7 @@ class _Speakers:
         """(speaker, method) of VERB; the method says whether a pronoun was resolved."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             token = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            return (self.index.of_phrase(token, AGENTS) if token is not None else None), "speech-verb-subject"
+            return (self.index.of_phrase(token, AGENT_KINDS) if token is not None else None), "speech-verb-subject"
         token = _subject(verb, quote_start, self.inside)
         if token is not None and token.lemma_.lower() in MOUTHPIECES:
             return self._principal(token), "spokesperson-for"
@@ -203,7 +203,7 @@ class _Speakers:
         if token.lower_ == "it" and verb.pos_ == "VERB":  # "it said": an organisation that was a subject
             return antecedent(token, self.sdoc, self.sentences, self.organizations, self.quoted,
                               subjects_only=True), "pronoun-speaker"
-        if found := self.index.of_phrase(token, AGENTS):
+        if found := self.index.of_phrase(token, AGENT_KINDS):
             return found, "speech-verb-subject"
         return self._named_before(token), "definite-noun-speaker"
 
@@ -220,14 +220,14 @@ class _Speakers:
 
     def _principal(self, noun) -> Mention | None:
         """Whom a spokesperson or statement speaks for: "X's", "for/of/from X", "X spokesman"."""
-        if found := self.index.at(noun, AGENTS):
+        if found := self.index.at(noun, AGENT_KINDS):
             return found
         for child in noun.children:
-            if child.dep_ in ("poss", "compound") and (found := self.index.of_phrase(child, AGENTS)):
+            if child.dep_ in ("poss", "compound") and (found := self.index.of_phrase(child, AGENT_KINDS)):
                 return found
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and (found := self.index.of_phrase(obj, AGENTS)):
+                    if obj.dep_ == "pobj" and (found := self.index.of_phrase(obj, AGENT_KINDS)):
                         return found
         return None
 
@@ -235,7 +235,7 @@ class _Speakers:
         """When the parse gives a speech verb no subject at all, the one person its
         sentence names outside quotation marks (else the one organisation), if only one."""
         sent = verb.sent
-        named = [m for m in self.index.by_token.values() if m.kind in AGENTS
+        named = [m for m in self.index.by_token.values() if m.kind in AGENT_KINDS
                  and sent.start_char <= m.start < sent.end_char and not any(q.contains(m.start) for q in self.quoted)]
         found = [m for m in named if m.kind == "Person"] or named
         names = {m.text.split()[-1].lower() for m in found}
@@ -325,7 +325,7 @@ def _previous_subject(sdoc, speakers: _Speakers, tokens, first: int) -> Mention 
     if any(t.i in speakers.inside for t in before):
         return None  # the sentence before is itself a quotation's
     subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-    return speakers.index.of_phrase(subject, AGENTS) if subject is not None else None
+    return speakers.index.of_phrase(subject, AGENT_KINDS) if subject is not None else None
 
 
 def _indirect(sdoc, speakers: _Speakers, accepted: set[int]) -> tuple[list[Quote], list[Fact]]:

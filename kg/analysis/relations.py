@@ -13,7 +13,7 @@ Every fact keeps its sentence, the rule that found it (kg:method) and a confiden
 
 from __future__ import annotations
 
-from kg.lexicon import (
+from kg.analysis.lexicon import (
     BASED_WORDS,
     DETERMINERS,
     EMPLOY_PREPS,
@@ -34,11 +34,10 @@ from kg.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
+from kg.analysis.docindex import MentionIndex
 from kg.model import Fact, Mention
-from kg.doctext import sentence_of
-from kg.pronouns import antecedents
+from kg.vocab import AGENT_KINDS
 
-AGENTS = ("Person", "Organization")
 HONORIFICS = frozenset("dr mr mrs ms miss mx sir dame lord lady rev".split())
 KINSHIP = frozenset(
     """
@@ -49,74 +48,6 @@ KINSHIP = frozenset(
 _CLAUSE_DEPS = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 # A fact whose subject is a resolved "he"/"she" is less sure than one naming its subject.
 PRONOUN_PENALTY = 0.1
-
-
-class MentionIndex:
-    """Token index -> mention, for the mentions of one document; also knows each token's
-    sentence and which person a subject "he"/"she" stands for (kg.pronouns)."""
-
-    def __init__(self, sdoc, mentions: list[Mention]):
-        self._sdoc, self._mentions = sdoc, mentions
-        self.by_token: dict[int, Mention] = {}
-        self.sent_of: dict[int, int] = sentence_of(sdoc)
-        for mention in mentions:
-            span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self.by_token.setdefault(token.i, mention)
-        self._pronouns: dict[int, Mention] | None = None
-
-    @property
-    def pronouns(self) -> dict[int, Mention]:
-        """Token index of a subject "he"/"she" -> the person it stands for (found on first use)."""
-        if self._pronouns is None:
-            self._pronouns = antecedents(self._sdoc, self._mentions, self.sent_of)
-        return self._pronouns
-
-    def at(self, token, kinds=None) -> Mention | None:
-        mention = self.by_token.get(token.i)
-        if mention is not None and (kinds is None or mention.kind in kinds):
-            return mention
-        return None
-
-    def of_phrase(self, token, kinds) -> Mention | None:
-        """The mention a noun phrase headed by TOKEN names: the token itself, or a name in
-        apposition to it ("the supreme leader, X")."""
-        found = self.at(token, kinds)
-        if found:
-            return found
-        for child in token.children:
-            if child.dep_ == "appos" and (found := self.at(child, kinds)):
-                return found
-        return None
-
-    def agent(self, token, kinds=AGENTS) -> tuple[Mention | None, bool]:
-        """The mention TOKEN stands for as a clause's subject: a name, a resolved "he"/"she",
-        or the antecedent of a relative "who"/"which" ("X, who heads Y").
-        Returns (mention, resolved) where resolved says a pronoun was followed."""
-        found = self.of_phrase(token, kinds)
-        if found:
-            return found, False
-        person = self.pronouns.get(token.i)
-        if person is not None and "Person" in kinds:
-            return person, True
-        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-            return self.described(token.head.head, kinds), False
-        return None, False
-
-    def described(self, noun, kinds) -> Mention | None:
-        """The mention NOUN names or describes: "X", "X, a lawyer", "X is a lawyer"."""
-        found = self.of_phrase(noun, kinds)
-        if found is None and noun.dep_ == "appos":
-            found = self.at(noun.head, kinds)
-        if found is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            found = next((m for c in noun.head.children if c.dep_ == "nsubj"
-                          and (m := self.of_phrase(c, kinds))), None)
-        return found
-
-    def sentence(self, token) -> int:
-        return self.sent_of[token.i]
 
 
 def _with_conjuncts(token) -> list:
@@ -373,13 +304,13 @@ def _arguments(verb, index):
             if child.dep_ in ("nsubj",):
                 subjects.append(index.agent(tok))
             elif child.dep_ == "agent":
-                subjects += [(index.of_phrase(p, AGENTS), False) for p in tok.children if p.dep_ == "pobj"]
+                subjects += [(index.of_phrase(p, AGENT_KINDS), False) for p in tok.children if p.dep_ == "pobj"]
             elif child.dep_ in ("dobj", "nsubjpass"):
                 objects.append(index.of_phrase(tok, None) or index.agent(tok)[0])
             elif child.dep_ == "prep" and child.lower_ in ("with", "against", "in", "to", "on", "at", "for"):
                 # "met with Y", "took part in Y": people, organisations and events only;
                 # "arrested in Belgium" is where, not whom.
-                objects += [index.of_phrase(p, AGENTS + ("Event",)) for p in tok.children if p.dep_ == "pobj"]
+                objects += [index.of_phrase(p, AGENT_KINDS + ("Event",)) for p in tok.children if p.dep_ == "pobj"]
             elif child.dep_ == "prep" and child.lower_ in ("during", "throughout"):
                 objects += [index.of_phrase(p, ("Event",)) for p in tok.children if p.dep_ == "pobj"]
     if not subjects:
@@ -415,7 +346,7 @@ def _preps(token, words):
 
 
 def _passive_subjects(verb, index) -> list[tuple[Mention, bool]]:
-    return [index.agent(t, AGENTS + ("Event",)) for c in verb.children if c.dep_ == "nsubjpass"
+    return [index.agent(t, AGENT_KINDS + ("Event",)) for c in verb.children if c.dep_ == "nsubjpass"
             for t in _with_conjuncts(c)]
 
 
@@ -492,10 +423,10 @@ def _passive_facts(verb, lemma: str, sent: int, index) -> list[Fact]:
             target = index.of_phrase(pobj, ("Event", "Organization", "Place"))
             if target is None or target.span == subj.span:
                 continue
-            if subj.kind in AGENTS and target.kind == "Event" and prep != "by":
+            if subj.kind in AGENT_KINDS and target.kind == "Event" and prep != "by":
                 facts.append(Fact(subj.span, "participatedIn", target.span, sent, "passive-event",
                                   0.6 - penalty, relation=lemma))
-            elif subj.kind in AGENTS and target.kind == "Organization" and lemma in EMPLOY_VERBS and prep != "by":
+            elif subj.kind in AGENT_KINDS and target.kind == "Organization" and lemma in EMPLOY_VERBS and prep != "by":
                 facts.append(Fact(subj.span, "memberOf", target.span, sent, "passive-employ",
                                   0.6 - penalty, relation=lemma))
             elif target.kind == "Place" and prep in ("in", "at") and (

@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.doctext import noun_chunks, sentence_of as doc_sentence_of, text_of
-from kg.dates import MONTHS, kind as date_kind, normalise, resolve
-from kg.extract import MentionIndex
-from kg.lexicon import DETERMINERS, EVENT_NOUNS
+from kg.analysis.docindex import MentionIndex, noun_chunks, sentence_of as doc_sentence_of, text_of
+from kg.analysis.dates import MONTHS, kind as date_kind, normalise, resolve
+from kg.analysis.lexicon import DETERMINERS, EVENT_NOUNS
 from kg.model import Document, Fact, Mention
 
 _TRIM = " \t\n\"'“”‘’()[]{}<>,.;:!?|/\\-–—*"

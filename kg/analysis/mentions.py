@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from kg.doctext import sentence_of, text_of
-from kg.dates import normalise
-from kg.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
+from kg.analysis.docindex import sentence_of, text_of
+from kg.analysis.dates import normalise
+from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
                         ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
 from kg.model import Mention, Span
 

@@ -1,0 +1,41 @@
+"""The per-document stages: one parsed document in, plain data out (cacheable).
+
+    analyse(document, sdoc) -> DocResult
+
+Each stage is a module of its own, reading the parse through `docindex`:
+
+    acronyms.definitions(text)             "Full Name (ACR)" pairs, before any parse
+    mentions.collect(sdoc, acronyms)       names, cleaned (titles, possessives, "the")
+    events.annotate(sdoc, mentions, doc)   date values, event phrases and their keys
+    relations.facts(sdoc, mentions)        roles, membership, leadership, participation
+    events.facts(sdoc, mentions)           an event's date and place
+    quotes.find(sdoc, mentions)            quotations and who said them
+
+Nothing here is corpus-wide: entities are resolved afterwards (kg.resolve), from the
+results of every document. The code fingerprint of the cache (kg.cache) hashes this
+folder, so a change here re-analyses every document.
+"""
+
+from __future__ import annotations
+
+from kg.analysis import events, mentions, quotes, relations
+from kg.analysis.acronyms import definitions
+from kg.model import DocResult, Document, Fact
+
+__all__ = ["analyse"]
+
+
+def analyse(document: Document, sdoc) -> DocResult:
+    """Mentions, facts and quotes of one document parsed by spaCy (kg.nlp.parse).
+
+    >>> analyse(document, sdoc).facts  # doctest: +SKIP
+    (Fact(subject=(0, 8), predicate='leaderOf', ...), ...)
+    """
+    acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
+    sentences, found, titles = mentions.collect(sdoc, acronyms)
+    found = events.annotate(sdoc, found, document)
+    facts = relations.facts(sdoc, found) + events.facts(sdoc, found)
+    facts += [Fact(m.span, "hasRole", title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
+              for m, title in titles]
+    quoted, said = quotes.find(sdoc, found)
+    return DocResult(document, sentences, tuple(found), tuple(facts + said), tuple(quoted), acronyms)
