@@ -36,7 +36,7 @@ from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_WORDS
 from kg.analysis.dates import kind as date_kind
 from kg.model import AliasRules, DocResult, Entity, Mention
 from kg.slug import slugify
-from kg.vocab import KINDS
+from kg.vocab import AGENT_KINDS, KINDS
 
 _PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
 _SMALL = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "del", "on", "in", "to", "&", "a", "an"}
@@ -175,8 +175,35 @@ class _Corpus:
 
 
 def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolution:
-    """Resolve every non-date mention of RESULTS to an entity; dates group by value."""
+    """Resolve every non-date mention of RESULTS to an entity; dates group by value.
+
+    >>> from kg.model import Document
+    >>> doc = Document("a", "a.txt", "Ada Lovelace met Babbage. Lovelace wrote.", "0" * 64, "a")
+    >>> mentions = (Mention(0, 12, "Ada Lovelace", "Person", 0), Mention(26, 34, "Lovelace", "Person", 1))
+    >>> [(e.key, e.aliases) for e in cluster([DocResult(doc, ((0, 25), (26, 41)), mentions)]).entities]
+    [('person/ada-lovelace', ('Lovelace',))]
+    """
     rules = rules or AliasRules()
+    state = _key_mentions(results)
+    by_slug = _rule_names(state, rules)
+    uf = _rule_links(state, rules, by_slug)
+    node_of = _acronym_links(results, state, uf)
+    _org_links(state, uf)
+    _given_name_links(state, uf)
+    surnames, persons = _surname_links(state, uf, node_of)
+    _short_org_links(state, uf, node_of, surnames)
+    groups = _groups(state, uf, node_of)
+    defined = _defined_short_forms(results, uf)
+    forced = _forced_kinds(rules, by_slug, uf)
+    entities, of_mention = _entities(groups, surnames, persons, forced, defined)
+    entities += _dates(results, of_mention)
+    entities.sort(key=lambda e: e.key)
+    return Resolution(tuple(entities), of_mention)
+
+
+def _key_mentions(results: list[DocResult]) -> _Corpus:
+    """Give every non-date mention its node key (an event's merge key, else "name:" and
+    its folded name) and record its NER kind, documents, acronym use and title."""
     state = _Corpus()
     for result in results:
         doc_id = result.document.doc_id
@@ -191,12 +218,24 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
                 state.acronymic.add(key)
             if (title := _title_before(result.document.text, mention.start)):
                 state.titles[(doc_id, *mention.span)] = title
-    by_slug: dict[str, set[str]] = defaultdict(set)  # slug of a name -> its keys, for the rules
+    return state
+
+
+def _rule_names(state: _Corpus, rules: AliasRules) -> dict[str, set[str]]:
+    """The slug of each name and surface form -> its node keys: the user's rules name an
+    entity by the slug of any of its forms ("ada-lovelace"). Empty when there are no rules."""
+    by_slug: dict[str, set[str]] = defaultdict(set)
     if rules.same or rules.different or rules.kinds:
         for key, forms in _forms_of(state).items():
             by_slug[slugify(key.split(":", 1)[1])].add(key)
             for form in forms:
                 by_slug[slugify(form)].add(key)
+    return by_slug
+
+
+def _rule_links(state: _Corpus, rules: AliasRules, by_slug: dict[str, set[str]]) -> _UnionFind:
+    """A union-find over every node key, holding the user's cannot-link pairs (checked by
+    every later link) and with the user's forced merges already made."""
     apart = [(a, b) for x, y in rules.different for a in by_slug.get(x, ()) for b in by_slug.get(y, ())]
     uf = _UnionFind(apart)
     for _, _, key in state.keyed:
@@ -205,27 +244,47 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
         for a in by_slug.get(x, ()):
             for b in by_slug.get(y, ()):
                 uf.union(a, b)
-    node_of = _acronym_links(results, state, uf)
-    _org_links(state, uf)
-    _given_name_links(state, uf)
-    surnames, persons = _surname_links(state, uf, node_of)
-    _short_org_links(state, uf, node_of, surnames)
+    return uf
+
+
+def _groups(state: _Corpus, uf: _UnionFind, node_of: dict) -> dict[str, list[tuple[str, Mention]]]:
+    """Root node -> its (doc id, mention) members, a mention's own override (NODE_OF, from
+    the acronym and short-name links) taking the place of its key."""
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for doc_id, mention, key in state.keyed:
         node = node_of.get((doc_id, mention.span), key)
         groups[uf.find(node)].append((doc_id, mention))
-    # A defined short form is a name of its entity even where it is only written inside
-    # another token ("PCE" in "(PCE/PacEx)").
+    return groups
+
+
+def _defined_short_forms(results: list[DocResult], uf: _UnionFind) -> dict[str, set[str]]:
+    """Root node -> the acronyms the text defines for it.
+
+    A defined short form is a name of its entity even where it is only written inside
+    another token ("PCE" in "(PCE/PacEx)").
+    """
     defined: dict[str, set[str]] = defaultdict(set)
     for result in results:
         for _, (c, d) in result.acronyms:
             short = result.document.text[c:d]
             if "name:" + name_key(short) in uf.parent:
                 defined[uf.find("name:" + name_key(short))].add(short)
+    return defined
+
+
+def _forced_kinds(rules: AliasRules, by_slug: dict[str, set[str]], uf: _UnionFind) -> dict[str, str]:
+    """Root node -> the kind the user's rules give its entity (the last rule wins)."""
     forced = {}
     for name, kind in rules.kinds:
         for key in by_slug.get(name, ()):
             forced[uf.find(key)] = kind
+    return forced
+
+
+def _entities(groups: dict[str, list[tuple[str, Mention]]], surnames: set, persons: set,
+              forced: dict[str, str], defined: dict[str, set[str]]) -> tuple[list[Entity], dict]:
+    """One entity per group, in the order of the roots (which decides "-2" suffixes), and
+    the entity key of every member mention."""
     entities, of_mention, used = [], {}, set()
     for root in sorted(groups):
         members = groups[root]
@@ -234,9 +293,7 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
         entities.append(entity)
         for doc_id, mention in members:
             of_mention[(doc_id, mention.start, mention.end)] = entity.key
-    entities += _dates(results, of_mention)
-    entities.sort(key=lambda e: e.key)
-    return Resolution(tuple(entities), of_mention)
+    return entities, of_mention
 
 
 def _forms_of(state: _Corpus) -> dict[str, set[str]]:
@@ -459,7 +516,7 @@ def _short_org_links(state: _Corpus, uf: _UnionFind, node_of: dict, no_vote: set
     for doc_id, mention, key in state.keyed:
         words = key.removeprefix("name:").split()
         # A word NER ever calls a place is a place ("Edmonton", not "Edmonton Oilers").
-        if not key.startswith("name:") or mention.kind not in ("Organization", "Person") \
+        if not key.startswith("name:") or mention.kind not in AGENT_KINDS \
                 or (doc_id, mention.span) in node_of \
                 or key in state.acronymic or words[-1] in ORG_HEADS or state.kinds[key]["Place"]:
             continue

@@ -140,11 +140,7 @@ def focus(
     reasons = []
     wanted = {k.strip().lower() for k in kinds if k.strip()}
     if wanted:
-        known = {k.lower(): k for k in NODE_KINDS}
-        unknown = sorted(wanted - set(known))
-        if unknown:
-            raise ExportError(f"unknown type {', '.join(unknown)}; choose from "
-                              f"{', '.join(k.lower() for k in NODE_KINDS)}")
+        wanted = _checked_kinds(wanted)
         keep = {n for n in keep if str(view.nodes[n].get("kind", "")).lower() in wanted}
         reasons.append("type filter")
     edges_kept = None
@@ -160,13 +156,39 @@ def focus(
         if u in keep and v in keep and (edges_kept is None or (u, k, v) in edges_kept)
     )
     if max_nodes is not None and len(sub) > max_nodes:
-        degree = dict(nx.Graph(sub).degree())
-        ranked = sorted(sub, key=lambda n: (-degree.get(n, 0), -int(sub.nodes[n].get("mentions") or 0), str(n)))
-        sub = sub.subgraph(ranked[:max_nodes]).copy()
+        sub = _most_connected(sub, max_nodes)
         reasons.append(f"only the {max_nodes:,} most connected")
+    return sub, _left_out(view, sub, reasons)
+
+
+def _checked_kinds(wanted: set[str]) -> set[str]:
+    """WANTED (lower-case class names) if every one is a node kind; else an ExportError
+    that lists the choices."""
+    known = {k.lower(): k for k in NODE_KINDS}
+    unknown = sorted(wanted - set(known))
+    if unknown:
+        raise ExportError(f"unknown type {', '.join(unknown)}; choose from "
+                          f"{', '.join(k.lower() for k in NODE_KINDS)}")
+    return wanted
+
+
+def _most_connected(sub: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
+    """The MAX_NODES nodes of SUB with most neighbours, then most mentions, then by IRI."""
+    degree = dict(nx.Graph(sub).degree())
+    ranked = sorted(sub, key=lambda n: (-degree.get(n, 0), -int(sub.nodes[n].get("mentions") or 0), str(n)))
+    return sub.subgraph(ranked[:max_nodes]).copy()
+
+
+def _left_out(view: nx.MultiDiGraph, sub: nx.MultiDiGraph, reasons: list[str]) -> str:
+    """The sentence saying what of VIEW is not in SUB, and why ("" if nothing is left out).
+
+    >>> g = nx.MultiDiGraph(); g.add_node("a", kind="Person"); _ = g.add_edge("a", "b")
+    >>> _left_out(g, g.subgraph(["a"]), ["type filter"])
+    'Showing 1 of 2 entities; left out 1 other and 1 relation (type filter).'
+    """
     left = [n for n in view if n not in sub]
     if not left:
-        return sub, ""
+        return ""
     counts: dict[str, int] = {}
     for n in left:
         kind = str(view.nodes[n].get("kind") or "other").lower()
@@ -175,8 +197,8 @@ def focus(
     parts = ", ".join(f"{counts[k]:,} {k if counts[k] == 1 else _plural(k)}" for k in order if k in counts)
     dropped = view.number_of_edges() - sub.number_of_edges()
     relations = f" and {dropped:,} relation{'s' * (dropped != 1)}" if dropped else ""
-    return sub, (f"Showing {len(sub):,} of {len(view):,} entities; left out {parts}{relations}"
-                 f" ({'; '.join(reasons)}).")
+    return (f"Showing {len(sub):,} of {len(view):,} entities; left out {parts}{relations}"
+            f" ({'; '.join(reasons)}).")
 
 
 def _plural(word: str) -> str:
