@@ -12,8 +12,8 @@ from rdflib.namespace import SKOS
 
 from kg.vocab import ENTITY_KINDS, KG
 
-KIND_NAMES = {"person": "Person", "organization": "Organization", "organisation": "Organization",
-              "place": "Place", "event": "Event"}
+# The names `kg entities --type` accepts -> the class; British spelling too.
+KIND_NAMES = {kind.lower(): kind for kind in ENTITY_KINDS} | {"organisation": "Organization"}
 
 
 @dataclass(frozen=True, slots=True)

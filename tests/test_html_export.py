@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import configparser
 import json
 import os
 import subprocess
 import sys
 from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
 
 import networkx as nx
@@ -16,6 +18,7 @@ from click.testing import CliRunner
 from kg.build import write_exports
 from kg.cli import cli
 from kg.errors import ExportError
+from kg import vocab
 from kg.export import html as html_export
 from kg.export.view import evidence, focus, to_networkx
 from kg.query import load
@@ -23,7 +26,7 @@ from kg.query import load
 KG = "https://example.org/kg/resource/"
 XSS_LABEL = "</script><script>alert(1)</script>"
 XSS_ALIAS = "<img src=x onerror=alert(1)>"
-KINDS = ["Person", "Organization", "Place", "Event", "Date"]
+KINDS = list(vocab.KINDS)
 
 
 def _graph(reverse: bool = False) -> nx.MultiDiGraph:
@@ -354,3 +357,23 @@ def test_python_layout_pulls_linked_nodes_together(monkeypatch):
     monkeypatch.setattr(html_export, "LAYOUT_ITERATIONS", 0)
     spiral = edge_ratio()
     assert laid_out < 0.5 and laid_out < 0.6 * spiral
+
+
+def test_page_template_is_package_data():
+    """The page is read from kg/export/templates through importlib.resources, and setup.cfg
+    ships those files, so a non-editable install renders the same page."""
+    folder = resources.files("kg.export") / "templates"
+    names = sorted(f.name for f in folder.iterdir() if f.is_file())
+    assert names == ["page.css", "page.html", "page.js"]
+    page, style, script = html_export._templates()
+    assert {"title", "vis_css", "vis_js", "style", "script", "body"} <= set(page.get_identifiers())
+    assert style == folder.joinpath("page.css").read_text(encoding="utf-8")
+    assert "new vis.Network" in script.template
+    setup = configparser.ConfigParser()
+    setup.read(Path(__file__).resolve().parents[1] / "setup.cfg")
+    declared = setup["options.package_data"]["kg"].split()
+    assert "export/templates/*" in declared
+
+
+def test_every_kind_has_a_colour_and_shape():
+    assert list(html_export.KINDS) == list(vocab.KINDS)

@@ -8,10 +8,14 @@ always links Bootstrap from a CDN (even with cdn_resources="in_line"), does not 
 heading, and Network.add_node/add_edge are O(n) each. From pyvis we take only what it is
 good for here: the vis-network build it ships, which we inline.
 
+The template is package data in kg/export/templates/: page.html (the markup), page.css
+(its style, inlined) and page.js (the script, inlined). page.html and page.js are
+string.Template texts: $name is filled in here, a literal dollar sign is written $$.
+
 All corpus text reaches the page as JSON inside <script> (with <, > and & escaped) and is
 put on screen with textContent, so it is never parsed as markup. The side panel shows each
 node's and edge's evidence (kg.export.view.Evidence); search, class and document filters
-and the neighbourhood highlight are a few dozen lines of plain JS at the end of _PAGE.
+and the neighbourhood highlight are a few dozen lines of plain JS in page.js.
 Past STATIC_LAYOUT_ABOVE nodes the layout is computed here and physics stays off
 (bench/html_bench.py measures why).
 """
@@ -23,6 +27,7 @@ import importlib.util
 import json
 import math
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
@@ -77,21 +82,25 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
     documents = [{"title": evidence.documents.get(d, {}).get("title") or d,
                   "source": evidence.documents.get(d, {}).get("source", ""),
                   "date": evidence.documents.get(d, {}).get("date", "")} for d in docs]
-    return _PAGE.substitute(
+    page, style, script = _templates()
+    return page.substitute(
         title=html.escape(title),
         vis_css=css,
         vis_js=js,
+        style=style,
         legend=_legend(nodes),
         stats=f"{len(nodes):,} entities, {len(edges):,} relations",
         note=html.escape(note),
         documents="".join(f'<option value="{i}">{html.escape(d["title"])}</option>'
                           for i, d in enumerate(documents)),
         body=body,
-        nodes=_json_for_script(nodes),
-        edges=_json_for_script(edges),
-        docs=_json_for_script(documents),
-        options=_json_for_script(_options(len(nodes), static)),
-        dim_limit=DIM_LIMIT,
+        script=script.substitute(
+            nodes=_json_for_script(nodes),
+            edges=_json_for_script(edges),
+            docs=_json_for_script(documents),
+            options=_json_for_script(_options(len(nodes), static)),
+            dim_limit=DIM_LIMIT,
+        ),
     )
 
 
@@ -260,6 +269,25 @@ def _positions(graph, node_ids: list[str]) -> dict[str, tuple[float, float]]:
 
     index = {n: i for i, n in enumerate(node_ids)}
     pairs = sorted({(index[str(u)], index[str(v)]) for u, v in graph.edges() if u != v})
+    pos = _sunflower(node_ids, pairs)
+    src = np.array([p[0] for p in pairs], dtype=np.int64)
+    dst = np.array([p[1] for p in pairs], dtype=np.int64)
+    _relax(pos, src, dst)
+    # Spread to ~100 px a node whatever the forces did: vis's fit then zooms far enough out
+    # that labels (costly to draw by the thousand) are skipped until the reader zooms in.
+    n = len(node_ids)
+    pos -= pos.mean(axis=0)
+    radius = float(np.quantile(np.sqrt(np.einsum("ij,ij->i", pos, pos)), 0.95)) or 1.0
+    scale = 60.0 * math.sqrt(n) / radius
+    return {node_ids[i]: (round(float(x) * scale, 1), round(float(y) * scale, 1))
+            for i, (x, y) in enumerate(pos)}
+
+
+def _sunflower(node_ids: list[str], pairs: list[tuple[int, int]]):
+    """Starting positions in the unit disc on the sunflower spiral, best-connected nodes
+    at the centre (an (n, 2) numpy array)."""
+    import numpy as np
+
     n = len(node_ids)
     degree = np.zeros(n)
     for u, v in pairs:
@@ -271,8 +299,15 @@ def _positions(graph, node_ids: list[str]) -> dict[str, tuple[float, float]]:
     for rank, i in enumerate(order):
         r = math.sqrt((rank + 0.5) / n)
         pos[i] = (r * math.cos(rank * golden), r * math.sin(rank * golden))
-    src = np.array([p[0] for p in pairs], dtype=np.int64)
-    dst = np.array([p[1] for p in pairs], dtype=np.int64)
+    return pos
+
+
+def _relax(pos, src, dst) -> None:
+    """LAYOUT_ITERATIONS cooling steps of sampled repulsion, pull along the edges SRC ->
+    DST and gravity, moving POS in place."""
+    import numpy as np
+
+    n = len(pos)
     rng = np.random.default_rng(0)
     k = 1.0 / math.sqrt(n)  # ideal edge length in the unit disc
     sample = min(n, LAYOUT_SAMPLE)
@@ -293,13 +328,6 @@ def _positions(graph, node_ids: list[str]) -> dict[str, tuple[float, float]]:
         length = np.sqrt(np.einsum("ij,ij->i", disp, disp)) + 1e-12
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
         temperature = 0.05 * (1 - (step + 1) / LAYOUT_ITERATIONS) + 0.002
-    # Spread to ~100 px a node whatever the forces did: vis's fit then zooms far enough out
-    # that labels (costly to draw by the thousand) are skipped until the reader zooms in.
-    pos -= pos.mean(axis=0)
-    radius = float(np.quantile(np.sqrt(np.einsum("ij,ij->i", pos, pos)), 0.95)) or 1.0
-    scale = 60.0 * math.sqrt(n) / radius
-    return {node_ids[i]: (round(float(x) * scale, 1), round(float(y) * scale, 1))
-            for i, (x, y) in enumerate(pos)}
 
 
 def _json_for_script(value) -> str:
@@ -333,290 +361,15 @@ def _vis_assets() -> tuple[str, str]:
     return js, css
 
 
-_PAGE = Template("""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>$title</title>
-<style>$vis_css</style>
-<style>
-html, body { margin: 0; height: 100%; font-family: system-ui, sans-serif; }
-body { display: flex; flex-direction: column; }
-header { padding: 8px 16px; border-bottom: 1px solid #ddd; display: flex; flex-wrap: wrap;
-         gap: 6px 24px; align-items: center; }
-header h1 { font-size: 1.2em; margin: 0; }
-#legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; }
-#legend label { cursor: pointer; }
-#legend .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px;
-                  margin-right: 4px; vertical-align: middle; }
-#stats, #status, #note { color: #666; font-size: 0.85em; }
-#note:empty { display: none; }
-#find { position: relative; }
-#search { width: 16em; padding: 3px 6px; }
-#document { max-width: 22em; }
-#matches { position: absolute; z-index: 10; background: #fff; border: 1px solid #ccc;
-           list-style: none; margin: 0; padding: 0; min-width: 16em; max-height: 60vh; overflow: auto; }
-#matches:empty { display: none; }
-#matches li { padding: 3px 8px; cursor: pointer; }
-#matches li:hover, #matches li.active { background: #e8f0fe; }
-main { flex: 1; display: flex; min-height: 300px; }
-#graph { flex: 1; min-width: 0; }
-#panel { width: 24em; max-width: 40vw; overflow: auto; border-left: 1px solid #ddd; padding: 8px 12px;
-         font-size: 0.9em; }
-#panel[hidden] { display: none; }
-#panel h2 { font-size: 1.1em; margin: 4px 0; }
-#panel h3 { font-size: 0.95em; margin: 12px 0 4px 0; }
-#panel ul { margin: 0; padding-left: 1.2em; }
-#panel blockquote { margin: 4px 0 8px 0; padding-left: 8px; border-left: 3px solid #ccc; }
-#panel cite { display: block; color: #666; font-size: 0.85em; font-style: normal; }
-#panel .close { float: right; }
-.empty { padding: 32px 16px; font-size: 1.2em; color: #555; }
-</style>
-</head>
-<body>
-<header>
-<h1>$title</h1>
-<span id="stats">$stats</span>
-<span id="note">$note</span>
-$legend
-<span id="find"><input id="search" type="search" placeholder="Find a name or alias"
- aria-label="find a name or alias" autocomplete="off"><ul id="matches"></ul></span>
-<label>Document <select id="document" aria-label="document filter"><option value="">all</option>$documents</select></label>
-<span id="status"></span>
-</header>
-<main>
-$body
-<aside id="panel" aria-live="polite" hidden></aside>
-</main>
-<script>$vis_js</script>
-<script>
-(function () {
-  "use strict";
-  var nodes = $nodes;
-  var edges = $edges;
-  var docs = $docs;
-  var options = $options;
-  var container = document.getElementById("graph");
-  if (!container || nodes.length === 0) { return; }
-  // Tooltips are escaped HTML; parse them in an inert <template> into elements so vis
-  // shows them formatted (vis 9 prints plain strings as text) and nothing can run.
-  function tooltip(markup) {
-    var t = document.createElement("template");
-    t.innerHTML = markup;
-    var div = document.createElement("div");
-    div.appendChild(t.content);
-    return div;
-  }
-  var byId = {}, colours = {};
-  nodes.forEach(function (n) { n.title = tooltip(n.title); byId[n.id] = n; colours[n.id] = n.color; });
-  edges.forEach(function (e) { e.title = tooltip(e.title); });
-  var nodeSet = new vis.DataSet(nodes), edgeSet = new vis.DataSet(edges);
-  var shownKinds = {}, shownDoc = null;
-  nodes.forEach(function (n) { shownKinds[n.kind] = true; });
-  function nodeShown(n) {
-    return shownKinds[n.kind] && (shownDoc === null || n.docs.indexOf(shownDoc) >= 0);
-  }
-  function edgeShown(e) {
-    return nodeShown(byId[e.from]) && nodeShown(byId[e.to]) &&
-      (shownDoc === null || e.ev.some(function (r) { return r[0] === shownDoc; }));
-  }
-  var nodeView = new vis.DataView(nodeSet, {filter: nodeShown});
-  var edgeView = new vis.DataView(edgeSet, {filter: edgeShown});
-  var network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, options);
-  window.kgNetwork = network;  // for the browser tests and the curious
-  var status = document.getElementById("status");
-  network.on("stabilizationProgress", function (p) {
-    status.textContent = "laying out " + Math.round(100 * p.iterations / p.total) + "%";
-  });
-  // Stop the simulation once laid out, so large graphs do not keep spinning the CPU.
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: {enabled: false}});
-    status.textContent = "";
-  });
-  network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "true"); });
+@lru_cache(maxsize=1)
+def _templates() -> tuple[Template, str, Template]:
+    """(page.html, page.css, page.js) of kg/export/templates, read as package data so a
+    non-editable install finds them too (setup.cfg declares them).
 
-  // ---- filters: class (legend check boxes) and document (select) ----
-  function refilter() { clearHighlight(); nodeView.refresh(); edgeView.refresh(); }
-  document.querySelectorAll("#legend input").forEach(function (box) {
-    box.addEventListener("change", function () { shownKinds[box.value] = box.checked; refilter(); });
-  });
-  document.getElementById("document").addEventListener("change", function (ev) {
-    shownDoc = ev.target.value === "" ? null : Number(ev.target.value);
-    refilter();
-  });
-
-  // ---- neighbourhood highlight ----
-  // Small graphs dim everything outside the neighbourhood; past $dim_limit nodes restyling
-  // every node costs seconds, so the neighbourhood is selected (vis's own highlight).
-  var dimmed = false, dim = nodes.length <= $dim_limit;
-  function highlight(ids) {
-    if (!dim) { network.selectNodes(ids, true); return; }
-    var keep = {};
-    ids.forEach(function (id) { keep[id] = true; });
-    nodeSet.update(nodes.map(function (n) {
-      return {id: n.id, color: keep[n.id] ? colours[n.id] : "rgba(200,200,200,0.35)",
-              font: {color: keep[n.id] ? "#222" : "rgba(150,150,150,0.5)"}};
-    }));
-    edgeSet.update(edges.map(function (e) {
-      var near = keep[e.from] && keep[e.to];
-      return {id: e.id, color: {opacity: near ? 1 : 0.2}, font: {color: near ? "#555" : "rgba(150,150,150,0.3)"}};
-    }));
-    dimmed = true;
-  }
-  function clearHighlight() {
-    if (!dimmed) { return; }
-    nodeSet.update(nodes.map(function (n) { return {id: n.id, color: colours[n.id], font: {color: "#222"}}; }));
-    edgeSet.update(edges.map(function (e) { return {id: e.id, color: {opacity: 1}, font: {color: "#555"}}; }));
-    dimmed = false;
-  }
-
-  // ---- side panel: built with textContent only, so corpus text stays text ----
-  var panel = document.getElementById("panel");
-  function el(tag, text, parent) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    if (parent) { parent.appendChild(e); }
-    return e;
-  }
-  function docTitle(i) {
-    var d = docs[i];
-    return d ? d.title + (d.date ? " (" + d.date + ")" : "") : "unknown document";
-  }
-  function sentence(text, doc, parent) {
-    var q = el("blockquote", text, parent);
-    el("cite", "— " + docTitle(doc), q);
-  }
-  function openPanel(heading) {
-    panel.textContent = "";
-    var close = el("button", "×", panel);
-    close.className = "close";
-    close.setAttribute("aria-label", "close");
-    close.addEventListener("click", function () { panel.hidden = true; network.unselectAll(); clearHighlight(); });
-    el("h2", heading, panel);
-    panel.hidden = false;
-    return panel;
-  }
-  function edgeName(e) { return e.predicate === "relatedTo" ? e.label + " (relatedTo)" : e.label; }
-  function showNode(id) {
-    var n = byId[id];
-    if (!n) { return; }
-    openPanel(n.name);
-    el("p", n.kind + " · " + n.mentions + " mention" + (n.mentions === 1 ? "" : "s"), panel);
-    if (n.aliases.length) {
-      el("h3", "Also called", panel);
-      el("p", n.aliases.join(", "), panel);
-    }
-    if (n.roles.length) {
-      el("h3", "Roles", panel);
-      n.roles.forEach(function (r) {
-        el("p", r[0], panel).style.fontWeight = "bold";
-        if (r[2]) { sentence(r[2], r[1], panel); }
-      });
-    }
-    var mine = edges.filter(function (e) { return e.from === id || e.to === id; });
-    if (mine.length) {
-      el("h3", "Relations (" + mine.length + ")", panel);
-      mine.forEach(function (e) {
-        var other = byId[e.from === id ? e.to : e.from];
-        var line = e.from === id ? n.name + " → " + edgeName(e) + " → " + other.name
-                                 : other.name + " → " + edgeName(e) + " → " + n.name;
-        el("p", line, panel).style.fontWeight = "bold";
-        e.ev.forEach(function (r) { sentence(r[1], r[0], panel); });
-      });
-    }
-    if (n.quotes.length) {
-      el("h3", "Quoted", panel);
-      n.quotes.forEach(function (q) { sentence("“" + q[0] + "”", q[1], panel); });
-    }
-    if (n.docs.length) {
-      el("h3", "Documents", panel);
-      var ul = el("ul", null, panel);
-      n.docs.forEach(function (i) { el("li", docTitle(i), ul); });
-    }
-    el("p", n.id, panel).style.color = "#888";
-  }
-  function showEdge(id) {
-    var e = edgeSet.get(id);
-    if (!e) { return; }
-    openPanel(byId[e.from].name + " → " + edgeName(e) + " → " + byId[e.to].name);
-    el("p", "property kg:" + e.predicate, panel);
-    el("h3", "Evidence (" + e.ev.length + ")", panel);
-    e.ev.forEach(function (r) {
-      sentence(r[1], r[0], panel);
-      el("cite", "method " + r[2] + ", confidence " + r[3], panel);
-    });
-  }
-  function selectNode(id) {
-    var ids = network.getConnectedNodes(id).concat([id]);
-    highlight(ids);
-    showNode(id);
-  }
-  network.on("click", function (p) {
-    if (p.nodes.length) { selectNode(p.nodes[0]); }
-    else if (p.edges.length) {
-      var e = edgeSet.get(p.edges[0]);
-      highlight([e.from, e.to]);
-      showEdge(p.edges[0]);
-    } else { clearHighlight(); panel.hidden = true; }
-  });
-
-  // ---- search by name or any alias ----
-  var search = document.getElementById("search"), matches = document.getElementById("matches");
-  var names = nodes.map(function (n) {
-    return {id: n.id, keys: [n.name].concat(n.aliases).map(function (s) { return s.toLowerCase(); })};
-  });
-  function focusNode(id, animate) {
-    var n = byId[id];
-    if (!nodeShown(n)) {  // a hidden class or document: show everything again
-      Object.keys(shownKinds).forEach(function (k) { shownKinds[k] = true; });
-      document.querySelectorAll("#legend input").forEach(function (b) { b.checked = true; });
-      shownDoc = null;
-      document.getElementById("document").value = "";
-      refilter();
-    }
-    matches.textContent = "";
-    network.selectNodes([id]);
-    network.focus(id, {scale: 1.2, animation: animate === false ? false : {duration: 400}});
-    selectNode(id);
-  }
-  function find(text) {
-    var q = text.trim().toLowerCase();
-    if (!q) { return []; }
-    var exact = [], starts = [], inside = [];
-    names.forEach(function (r) {
-      if (r.keys.indexOf(q) >= 0) { exact.push(r.id); }
-      else if (r.keys.some(function (k) { return k.indexOf(q) === 0; })) { starts.push(r.id); }
-      else if (r.keys.some(function (k) { return k.indexOf(q) > 0; })) { inside.push(r.id); }
-    });
-    return exact.concat(starts, inside).slice(0, 20);
-  }
-  window.kgFind = find;
-  window.kgFocus = focusNode;
-  search.addEventListener("input", function () {
-    matches.textContent = "";
-    find(search.value).forEach(function (id) {
-      var li = el("li", byId[id].name + " · " + byId[id].kind, matches);
-      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); focusNode(id); });
-    });
-  });
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { var hit = find(search.value); if (hit.length) { focusNode(hit[0]); } }
-    if (ev.key === "Escape") { matches.textContent = ""; }
-  });
-  search.addEventListener("blur", function () { matches.textContent = ""; });
-
-  // graph.html#Some%20Name opens with that node found and its panel shown.
-  function fromHash() {
-    var hit = location.hash.length > 1 ? find(decodeURIComponent(location.hash.slice(1))) : [];
-    if (hit.length) { search.value = byId[hit[0]].name; focusNode(hit[0], false); }
-  }
-  window.addEventListener("hashchange", fromHash);
-  if (options.physics.enabled) {
-    network.once("stabilizationIterationsDone", function () { setTimeout(fromHash, 0); });
-  } else { fromHash(); }
-})();
-</script>
-</body>
-</html>
-""")
+    >>> page, style, script = _templates(); sorted(script.get_identifiers())
+    ['dim_limit', 'docs', 'edges', 'nodes', 'options']
+    """
+    folder = resources.files("kg.export") / "templates"
+    page, style, script = (folder.joinpath(f"page.{ext}").read_text(encoding="utf-8")
+                           for ext in ("html", "css", "js"))
+    return Template(page), style, Template(script)
