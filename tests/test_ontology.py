@@ -1,7 +1,9 @@
-"""The OWL/RDFS ontology (ontology/kg.ttl) declares every term of the graph contract."""
+"""The OWL/RDFS ontology (ontology/kg.ttl) declares every term of the graph contract, and
+kg.vocab (the terms, kinds and fact signatures the code uses) says the same."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,10 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
+from kg import vocab
+
+ROOT = Path(__file__).resolve().parents[1]
+ONTOLOGY = ROOT / "ontology" / "kg.ttl"
 
 KG = Namespace("https://example.org/kg/ontology#")
 KGR = Namespace("https://example.org/kg/resource/")
@@ -33,23 +38,15 @@ CLASSES = {
     "Statement": [RDF.Statement],
 }
 
-PERSON_OR_ORG = {KG.Person, KG.Organization}
 DATE_VALUES = {XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay}
 
-# The contract's kg: properties (and the project's own ones the builder writes):
-# kind, domain (set of classes; a set of several means a union) and range.
+# The kg: properties that describe entities, dates, quotes, documents and statements:
+# kind, domain (set of classes; a set of several means a union) and range. The fact
+# properties' domains and ranges are kg.vocab.SIGNATURES, checked below.
 OBJECT, DATATYPE = OWL.ObjectProperty, OWL.DatatypeProperty
 PROPERTIES = {
     "mentionCount": (DATATYPE, {KG.Entity}, {XSD.integer}),
     "mentions": (OBJECT, {KG.Document, KG.Quote}, {KG.Entity}),
-    "memberOf": (OBJECT, PERSON_OR_ORG, {KG.Organization}),
-    "leaderOf": (OBJECT, {KG.Person}, {KG.Organization}),
-    "hasRole": (DATATYPE, {KG.Person}, {XSD.string}),
-    "participatedIn": (OBJECT, PERSON_OR_ORG, {KG.Event}),
-    "location": (OBJECT, {KG.Event, KG.Organization}, {KG.Place}),
-    "onDate": (OBJECT, {KG.Event}, {KG.Date}),
-    "relatedTo": (OBJECT, {KG.Entity}, {KG.Entity}),
-    "said": (OBJECT, PERSON_OR_ORG, {KG.Quote}),
     "text": (DATATYPE, {KG.Quote}, {XSD.string}),
     "value": (DATATYPE, {KG.Date}, DATE_VALUES),
     "sourceFile": (DATATYPE, {KG.Document}, {XSD.string}),
@@ -62,6 +59,14 @@ PROPERTIES = {
     "indirect": (DATATYPE, {KG.Quote}, {XSD.boolean}),
     "sentenceIndex": (DATATYPE, {KG.Statement}, {XSD.integer}),
 }
+
+# A fact property whose range vocab.SIGNATURES leaves open (None: not an entity): its
+# kind and range. Every other fact property is an object property between entities.
+NOT_ENTITY_RANGES = {
+    "hasRole": (DATATYPE, {XSD.string}),
+    "said": (OBJECT, {KG.Quote}),
+}
+
 
 # Property alignments with other vocabularies.
 SUBPROPERTIES = [
@@ -146,18 +151,50 @@ def test_entity_kinds_are_pairwise_disjoint(graph: Graph) -> None:
             assert _disjoint(graph, a, b), f"{a} and {b} are not disjoint"
 
 
+def _classes(kinds: tuple[str, ...]) -> set[URIRef]:
+    """The ontology's classes for a tuple of vocab kinds: all entity kinds are kg:Entity."""
+    if set(kinds) == set(vocab.ENTITY_KINDS):
+        return {KG.Entity}
+    return {KG[kind] for kind in kinds}
+
+
+def _check_property(g: Graph, name: str, kind: URIRef, domain: set, range_: set) -> None:
+    prop = KG[name]
+    assert (prop, RDF.type, kind) in g, f"kg:{name} is not a {kind}"
+    assert _english(g, prop, RDFS.label), f"kg:{name} has no English rdfs:label"
+    assert _english(g, prop, RDFS.comment), f"kg:{name} has no English rdfs:comment"
+    domains = list(g.objects(prop, RDFS.domain))
+    ranges = list(g.objects(prop, RDFS.range))
+    assert len(domains) == 1 and len(ranges) == 1, f"kg:{name} needs one domain and one range"
+    assert _members(g, domains[0]) == domain, f"kg:{name}: domain differs"
+    assert _members(g, ranges[0]) == range_, f"kg:{name}: range differs"
+
+
 @pytest.mark.parametrize("name", sorted(PROPERTIES))
 def test_property_declared(graph: Graph, name: str) -> None:
-    prop = KG[name]
-    kind, domain, range_ = PROPERTIES[name]
-    assert (prop, RDF.type, kind) in graph, f"kg:{name} is not a {kind}"
-    assert _english(graph, prop, RDFS.label), f"kg:{name} has no English rdfs:label"
-    assert _english(graph, prop, RDFS.comment), f"kg:{name} has no English rdfs:comment"
-    domains = list(graph.objects(prop, RDFS.domain))
-    ranges = list(graph.objects(prop, RDFS.range))
-    assert len(domains) == 1 and len(ranges) == 1, f"kg:{name} needs one domain and one range"
-    assert _members(graph, domains[0]) == domain
-    assert _members(graph, ranges[0]) == range_
+    _check_property(graph, name, *PROPERTIES[name])
+
+
+@pytest.mark.parametrize("name", sorted(vocab.SIGNATURES))
+def test_fact_signature_is_the_ontology_s(graph: Graph, name: str) -> None:
+    """kg.vocab.SIGNATURES, which decides which facts are kept, says what kg.ttl says."""
+    domain, range_ = vocab.SIGNATURES[name]
+    kind, other = NOT_ENTITY_RANGES.get(name, (OBJECT, None))
+    assert (range_ is None) == (other is not None), f"kg:{name}: an entity range or not?"
+    _check_property(graph, name, kind, _classes(domain), _classes(range_) if range_ else other)
+
+
+def test_vocab_terms_are_the_ontology_s(graph: Graph) -> None:
+    """kg.vocab.KG holds exactly the kg: terms that ontology/kg.ttl declares."""
+    declared = {s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef) and s.startswith(str(KG))}
+    assert set(dir(vocab.KG)) == declared
+    assert str(vocab.KG) == str(KG)
+
+
+def test_vocab_kinds_are_the_ontology_s(graph: Graph) -> None:
+    """vocab.KINDS are the disjoint classes; vocab.ENTITY_KINDS the subclasses of kg:Entity."""
+    assert [KG[kind] for kind in vocab.KINDS] == DISJOINT
+    assert {KG[kind] for kind in vocab.ENTITY_KINDS} == set(graph.subjects(RDFS.subClassOf, KG.Entity))
 
 
 def test_date_value_range_is_a_datatype_union(graph: Graph) -> None:
@@ -187,7 +224,8 @@ def test_every_kg_property_has_domain_and_range(graph: Graph) -> None:
         graph.subjects(RDF.type, OWL.DatatypeProperty)
     )
     kg_props = {p for p in props if str(p).startswith(str(KG))}
-    assert kg_props >= {KG[name] for name in PROPERTIES}
+    # Every property is checked above, either in PROPERTIES or through vocab.SIGNATURES.
+    assert kg_props == {KG[name] for name in [*PROPERTIES, *vocab.SIGNATURES]}
     for prop in sorted(kg_props):
         assert graph.value(prop, RDFS.domain) is not None, f"{prop} has no rdfs:domain"
         assert graph.value(prop, RDFS.range) is not None, f"{prop} has no rdfs:range"
@@ -226,3 +264,47 @@ def test_annotation_usage_documented(graph: Graph) -> None:
     for term in (RDFS.label, SKOS.altLabel, DCTERMS.title, DCTERMS.date):
         assert graph.value(term, RDF.type) is not None, f"{term} is not declared"
         assert _english(graph, term, RDFS.comment), f"{term} has no comment on its kg use"
+
+
+# Modules that read an export; they need the vocabulary, never the extractor behind it.
+READERS = ("kg.query", "kg.stats", "kg.entities", "kg.quotelist", "kg.validate", "kg.export.view", "kg.aliases")
+EXTRACTOR = ("kg.graph", "kg.resolve", "kg.build", "kg.nlp", "kg.analysis", "kg.cache")
+
+
+def _module_file(module: str) -> Path | None:
+    base = ROOT / module.replace(".", "/")
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _kg_imports(module: str) -> set[str]:
+    """The kg modules MODULE imports anywhere in its file (function-level imports too)."""
+    found = set()
+    for node in ast.walk(ast.parse(_module_file(module).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[0] == "kg"}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "kg":
+            found.add(node.module)
+            found |= {f"{node.module}.{a.name}" for a in node.names if _module_file(f"{node.module}.{a.name}")}
+    return found
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_export_readers_import_the_vocabulary_not_the_extractor(reader: str) -> None:
+    closure, todo = set(), [reader]
+    while todo:
+        module = todo.pop()
+        if module not in closure:
+            closure.add(module)
+            todo += _kg_imports(module)
+    assert "kg.vocab" in closure
+    pulled = sorted(m for m in closure if any(m == x or m.startswith(x + ".") for x in EXTRACTOR))
+    assert pulled == [], f"{reader} imports {pulled}"
+
+
+def test_the_kg_namespace_is_declared_only_in_vocab() -> None:
+    declaring = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "kg").rglob("*.py"))
+                 if str(KG) in p.read_text(encoding="utf-8")]
+    assert declaring == ["kg/vocab.py"]
