@@ -365,10 +365,11 @@ def test_page_template_is_package_data():
     folder = resources.files("kg.export") / "templates"
     names = sorted(f.name for f in folder.iterdir() if f.is_file())
     assert names == ["page.css", "page.html", "page.js"]
-    page, style, script = html_export._templates()
-    assert {"title", "vis_css", "vis_js", "style", "script", "body"} <= set(page.get_identifiers())
-    assert style == folder.joinpath("page.css").read_text(encoding="utf-8")
-    assert "new vis.Network" in script.template
+    page = html_export.render(_graph())
+    style = folder.joinpath("page.css").read_text(encoding="utf-8")
+    script = folder.joinpath("page.js").read_text(encoding="utf-8")
+    assert f"<style>\n{style}</style>" in page
+    assert script.split("$nodes")[0] in page and "new vis.Network" in script
     setup = configparser.ConfigParser()
     setup.read(Path(__file__).resolve().parents[1] / "setup.cfg")
     declared = setup["options.package_data"]["kg"].split()
