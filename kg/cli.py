@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import CorpusError
+from kg.errors import CorpusError, KGError
 from kg.push import DEFAULT_GRAPH_IRI
 from kg.settings import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
 
@@ -45,7 +45,18 @@ aliases_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """The one place where library errors become click's: a KGError exits 1 with its
+    message and no traceback; any other exception is a bug and keeps its traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            raise click.ClickException(exc.message) from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def cli() -> None:
     """Build a knowledge graph of people, organisations, places, events and dates from a

@@ -18,17 +18,13 @@ from contextlib import contextmanager
 from collections.abc import Iterator
 
 from kg import cache, nlp
-from kg.errors import KGError
+from kg.errors import ExecutorError
 from kg.model import DocResult, Document
 from kg.settings import Settings
 
 INSTALL = "pip install 'kg[dask]'"
 CONNECT_TIMEOUT = "10s"  # to reach a --scheduler
 WINDOW_PER_WORKER, MIN_WINDOW = 4, 8  # batches in flight
-
-
-class ExecutorError(KGError):
-    """Dask is missing, the scheduler cannot be reached, or a worker runs another kg."""
 
 
 def _dask():

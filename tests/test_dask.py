@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from kg import cache, dask_executor
 from kg.build import build
 from kg.cli import cli
-from kg.dask_executor import ExecutorError
+from kg.errors import ExecutorError
 from kg.settings import Settings
 
 from conftest import write_corpus
