@@ -166,13 +166,13 @@ def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_b
     """
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    if executor == "dask":
-        from kg.dask_executor import _dask
-
-        _dask()  # says how to install Dask before anything is read
-    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
+    settings = Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
                         max_bytes=max_bytes, aliases=aliases, html_max_nodes=html_max_nodes,
-                        jobs=jobs, use_cache=not no_cache, executor=executor, scheduler=scheduler))
+                        jobs=jobs, use_cache=not no_cache, executor=executor, scheduler=scheduler)
+    from kg.executor import check
+
+    check(settings)  # says how to install Dask before anything is read
+    _run_build(settings)
 
 
 @cli.command()
