@@ -12,7 +12,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from kg.build import extract
+from kg.build import analyse_corpus
 from kg.resolve import cluster
 from kg.settings import Settings
 
@@ -35,7 +35,7 @@ def copies(results, n: int):
 if __name__ == "__main__":
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     root = Path(__file__).resolve().parent.parent
-    base = extract(Settings(corpus=root / "corpus", progress=False))
+    base = analyse_corpus(Settings(corpus=root / "corpus", progress=False)).results
     small, large = timed(copies(base, n)), timed(copies(base, 10 * n))
     mentions = sum(len(r.mentions) for r in copies(base, 10 * n))
     print(f"{n} documents: {small:.2f} s; {10 * n} documents ({mentions} mentions): {large:.2f} s; "

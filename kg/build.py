@@ -1,25 +1,29 @@
 """The whole build: corpus -> spaCy -> mentions and facts -> entities -> RDF -> exports.
 
-    build(settings) -> BuildReport
+    build(settings, progress) -> BuildReport                  the whole build, exports written
+    analyse_corpus(settings, progress) -> Extraction          read, cache, parse and analyse
+    build_graph(results, settings) -> (Graph, Resolution)     resolve entities, assemble RDF
+    write_exports(graph, out) -> paths of graph.ttl, .html, .graphml
+    graph_from_texts({doc_id: text}) -> Graph                 in memory, for tests and notebooks
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kg import aliases, cache, corpus, nlp
+from kg import aliases, cache, corpus, executor, nlp
 from kg.errors import ExportError
 from kg.export import graphml, html, turtle
 from kg.export.atomic import write_many
 from kg.export.view import evidence, focus, to_networkx
 from kg.graph import assemble
-from kg.model import DocResult
+from kg.model import DocResult, Document
 from kg.resolve import Resolution, cluster
 from kg.settings import Settings
 from kg.vocab import KG, KINDS
@@ -61,62 +65,54 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def extract(settings: Settings, progress: Progress | None = None,
-            timings: dict[str, float] | None = None, counts: dict[str, int] | None = None,
-            warnings: list[str] | None = None) -> list[DocResult]:
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The per-document half of a build: every document's result, in corpus order."""
+
+    results: tuple[DocResult, ...]
+    warnings: tuple[str, ...]  # one line per file skipped or read with a guessed encoding
+    parsed: int  # documents parsed now; the others came from the cache
+    timings: dict[str, float]
+
+
+def analyse_corpus(settings: Settings, progress: Progress | None = None) -> Extraction:
     """Read and analyse every document of the corpus (the per-document half of a build).
 
     Documents whose text, pipeline and model are unchanged come from the cache; the rest
-    are parsed by settings.jobs processes. COUNTS receives "parsed" and "cached"; WARNINGS one line per file skipped or read with
-    a guessed encoding.
+    are parsed and analysed by kg.executor (settings.jobs processes, or Dask workers), and
+    cached. PROGRESS hears (documents done, of total, words done) while they are.
+
+    >>> analyse_corpus(Settings(corpus=Path("corpus"), jobs=2)).parsed  # doctest: +SKIP
+    5
     """
-    timings = timings if timings is not None else {}
-    counts = counts if counts is not None else {}
     started = time.perf_counter()
     scan = corpus.scan_corpus(settings.corpus, max_bytes=settings.max_bytes)
-    documents = scan.documents
-    if warnings is not None:
-        warnings.extend(scan.warnings)
     store = cache.Cache(settings.cache_dir) if settings.use_cache else None
-    keys: list[str] = []
-    results: list[DocResult | None] = [None] * len(documents)
-    if store is not None:
-        model = nlp.model_id(settings.model)
-        keys = [cache.key(d.text, model) for d in documents]
-        results = [store.get(k, d) for k, d in zip(keys, documents)]
+    keys, results = _cached(scan.documents, settings, store)
     todo = [i for i, r in enumerate(results) if r is None]
-    counts["parsed"], counts["cached"] = len(todo), len(documents) - len(todo)
-    timings["read"] = time.perf_counter() - started
+    timings = {"read": time.perf_counter() - started}
     if todo:
-        started = time.perf_counter()
-        analyse_all = nlp.analyse_all
-        if settings.executor == "dask":  # workers load spaCy; the client never does
-            from kg.dask_executor import analyse_all
-        else:
-            nlp.load(settings.model)
-            timings["spaCy load"] = time.perf_counter() - started
-        started = time.perf_counter()
-        if progress:
-            progress(0, len(todo), 0)
         done = (lambda n, words: progress(n, len(todo), words)) if progress else None
-        split: dict[str, float] = {}
-        fresh = analyse_all([documents[i] for i in todo], settings, done, split)
-        spent = time.perf_counter() - started
-        if "extract" in split:
-            timings["spaCy parse"] = spent - split["extract"]
-            timings["extract"] = split["extract"]
-        elif settings.executor == "dask":
-            timings["spaCy parse+extract (dask)"] = spent
-        else:
-            timings[f"spaCy parse+extract ({settings.jobs} jobs)"] = spent
+        fresh, spent = executor.run([scan.documents[i] for i in todo], settings, done)
+        timings |= spent
         for i, result in zip(todo, fresh):
             results[i] = result
             if store is not None:
                 store.put(keys[i], result)
-    return results  # type: ignore[return-value]
+    return Extraction(tuple(results), tuple(scan.warnings), parsed=len(todo), timings=timings)  # type: ignore[arg-type]
 
 
-def build_graph(results: list[DocResult], settings: Settings) -> tuple[Graph, Resolution]:
+def _cached(documents: list[Document], settings: Settings,
+            store: cache.Cache | None) -> tuple[list[str], list[DocResult | None]]:
+    """Each document's cache key and its cached result (None where there is none)."""
+    if store is None:
+        return [], [None] * len(documents)
+    model = nlp.model_id(settings.model)
+    keys = [cache.key(d.text, model) for d in documents]
+    return keys, [store.get(k, d) for k, d in zip(keys, documents)]
+
+
+def build_graph(results: Sequence[DocResult], settings: Settings) -> tuple[Graph, Resolution]:
     """The corpus-wide half: resolve entities and assemble the RDF graph."""
     resolution = cluster(results, aliases.load(settings.aliases))
     return assemble(results, resolution, settings), resolution
@@ -151,7 +147,8 @@ def graph_from_texts(texts: dict[str, str], settings: Settings | None = None) ->
     settings = settings or Settings()
     documents = [corpus.document_from_text(corpus.clean(text), doc_id, f"{doc_id}.txt")
                  for doc_id, text in sorted(texts.items())]
-    return build_graph(nlp.analyse_all(documents, settings), settings)[0]
+    results, _ = executor.run(documents, settings)
+    return build_graph(results, settings)[0]
 
 
 def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
@@ -160,28 +157,32 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     >>> print(build(Settings(corpus=Path("corpus"))).summary())  # doctest: +SKIP
     5 documents: 17 persons, ...
     """
-    timings: dict[str, float] = {}
-    warnings: list[str] = []
-    counts: dict[str, int] = {}
-    results = extract(settings, progress, timings, counts, warnings)
+    extraction = analyse_corpus(settings, progress)
+    timings = dict(extraction.timings)
     started = time.perf_counter()
-    graph, resolution = build_graph(results, settings)
+    graph, resolution = build_graph(extraction.results, settings)
     timings["resolve+assemble"] = time.perf_counter() - started
     started = time.perf_counter()
     exports = write_exports(graph, settings.out, html_max_nodes=settings.html_max_nodes)
     timings["export"] = time.perf_counter() - started
-    statements = len(set(graph.subjects(RDF.type, KG.Statement)))
-    facts = len({(s, p, o) for st in graph.subjects(RDF.type, KG.Statement)
-                 for s, p, o in [(graph.value(st, RDF.subject), graph.value(st, RDF.predicate),
-                                  graph.value(st, RDF.object))]})
+    facts, statements = count_facts(graph)
     return BuildReport(
-        documents=len(results),
+        documents=len(extraction.results),
         entities=dict(Counter(e.kind for e in resolution.entities)),
         facts=facts,
         statements=statements,
         triples=len(graph),
         exports=exports,
         timings=timings,
-        warnings=tuple(warnings),
-        parsed=counts["parsed"],
+        warnings=extraction.warnings,
+        parsed=extraction.parsed,
     )
+
+
+def count_facts(graph: Graph) -> tuple[int, int]:
+    """The distinct (subject, predicate, object) facts of GRAPH's statements, and its
+    statements (one a sentence that states a fact)."""
+    statements = set(graph.subjects(RDF.type, KG.Statement))
+    facts = {(graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
+             for st in statements}
+    return len(facts), len(statements)

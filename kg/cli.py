@@ -1,4 +1,11 @@
-"""The `kg` command: a thin layer over the library (kg.build, kg.query, kg.stats)."""
+"""The `kg` command: a thin layer over the library (kg.build, kg.query, kg.stats, ...).
+
+Each command is a function `<name>_command` registered as `kg <name>`: it parses the
+options, calls one library function of the same plain name (kg.build.build,
+kg.query.run, kg.stats.stats, ...) and prints. This is the only module that imports click:
+library errors (kg.errors.KGError) become click's in Group.invoke, exit 1 with their
+message and no traceback; usage errors exit 2 (click's own).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import CorpusError
+from kg.errors import CorpusError, KGError
 from kg.push import DEFAULT_GRAPH_IRI
 from kg.settings import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
 
@@ -45,7 +52,18 @@ aliases_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """The one place where library errors become click's: a KGError exits 1 with its
+    message and no traceback; any other exception is a bug and keeps its traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            raise click.ClickException(exc.message) from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def cli() -> None:
     """Build a knowledge graph of people, organisations, places, events and dates from a
@@ -87,12 +105,12 @@ def _progress_bar():
 
 
 def _run_build(settings: Settings) -> None:
-    from kg.build import build as run_build
+    from kg.build import build
     from kg.lock import build_lock
 
     show = settings.progress and sys.stderr.isatty()
     with build_lock(settings.out):
-        report = run_build(settings, _progress_bar() if show else None)
+        report = build(settings, _progress_bar() if show else None)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
@@ -127,13 +145,13 @@ def build_options(command):
     return command
 
 
-@cli.command()
+@cli.command("build")
 @build_options
 @html_max_nodes_option
 @no_cache_option
 @executor_option
 @scheduler_option
-def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int,
+def build_command(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int,
           aliases: Path, html_max_nodes: int, jobs: int, no_cache: bool, executor: str,
           scheduler: str | None) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
@@ -155,16 +173,16 @@ def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_b
     """
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    if executor == "dask":
-        from kg.dask_executor import _dask
-
-        _dask()  # says how to install Dask before anything is read
-    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
+    settings = Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
                         max_bytes=max_bytes, aliases=aliases, html_max_nodes=html_max_nodes,
-                        jobs=jobs, use_cache=not no_cache, executor=executor, scheduler=scheduler))
+                        jobs=jobs, use_cache=not no_cache, executor=executor, scheduler=scheduler)
+    from kg.executor import check
+
+    check(settings)  # says how to install Dask before anything is read
+    _run_build(settings)
 
 
-@cli.command()
+@cli.command("query")
 @click.argument("query", required=False)
 @click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
               help="Read the query from a .rq file (- for stdin).")
@@ -172,7 +190,7 @@ def build(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_b
               show_default=True, help="The Turtle export to query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output of SELECT queries.")
-def query(query: str | None, query_file, graph: Path, fmt: str) -> None:
+def query_command(query: str | None, query_file, graph: Path, fmt: str) -> None:
     """Run a SPARQL QUERY against the export.
 
     The prefixes kg:, kgr:, rdf:, rdfs:, skos:, prov:, dcterms:, xsd:, owl:, schema:,
@@ -192,10 +210,10 @@ def query(query: str | None, query_file, graph: Path, fmt: str) -> None:
     click.echo(run(graph, text, fmt))
 
 
-@cli.command()
+@cli.command("add")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @build_options
-def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
+def add_command(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
         max_bytes: int, aliases: Path, jobs: int) -> None:
     """Copy FILES into the corpus folder and rebuild.
 
@@ -227,12 +245,12 @@ def add(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: 
                         max_bytes=max_bytes, aliases=aliases, jobs=jobs))
 
 
-@cli.command()
+@cli.command("stats")
 @click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
               show_default=True, help="The Turtle export to describe.")
 @click.option("--top", type=click.IntRange(0), default=10, show_default=True,
               help="How many of the most mentioned entities to list.")
-def stats(graph: Path, top: int) -> None:
+def stats_command(graph: Path, top: int) -> None:
     """Count the export's nodes per class and triples per property, and list the most
     mentioned entities.
 
@@ -241,16 +259,16 @@ def stats(graph: Path, top: int) -> None:
       kg stats --top 20
     """
     from kg.query import load
-    from kg.stats import format_stats, stats as compute
+    from kg.stats import format_stats, stats
 
-    click.echo(format_stats(compute(load(graph), top)))
+    click.echo(format_stats(stats(load(graph), top)))
 
 
-@cli.command()
+@cli.command("quotes")
 @click.option("--speaker", help="Only quotations of speakers whose name contains this (any case).")
 @click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
               show_default=True, help="The Turtle export to read.")
-def quotes(speaker: str | None, graph: Path) -> None:
+def quotes_command(speaker: str | None, graph: Path) -> None:
     """Print who said what: each quotation with its speaker and source document.
 
     Quotations whose speaker was not found are listed last (without --speaker);
@@ -261,19 +279,19 @@ def quotes(speaker: str | None, graph: Path) -> None:
       kg quotes --speaker holt
     """
     from kg.query import load
-    from kg.quotelist import format_quotes, quotes as find_quotes
+    from kg.quotelist import format_quotes, quotes
 
-    rows = find_quotes(load(graph), speaker)
+    rows = quotes(load(graph), speaker)
     if not rows:
         click.echo(f"no quotation attributed to {speaker!r}" if speaker else "no quotations in the export")
         return
     click.echo(format_quotes(rows))
 
 
-@cli.command()
+@cli.command("validate")
 @click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
               show_default=True, help="The Turtle export to check.")
-def validate(graph: Path) -> None:
+def validate_command(graph: Path) -> None:
     """Check the export against the SHACL shapes of ontology/shapes.ttl (one label and one
     class per entity, a statement with evidence and a document for every fact, well-formed
     date values, quotes with text). Prints one line per violation; exit 1 if there are any.
@@ -284,9 +302,9 @@ def validate(graph: Path) -> None:
       kg validate --graph other/graph.ttl
     """
     from kg.errors import ValidationError
-    from kg.validate import validate as check
+    from kg.validate import validate
 
-    violations = check(graph)
+    violations = validate(graph)
     for violation in violations:
         click.echo(str(violation))
     if violations:
@@ -348,10 +366,10 @@ def html_command(graph: Path, out: Path, types: str, document: str | None, max_n
     click.echo(f"wrote {out}" + (f"\n{note}" if note else ""))
 
 
-@cli.command()
+@cli.command("clean")
 @corpus_option
 @out_option
-def clean(corpus: Path, out: Path) -> None:
+def clean_command(corpus: Path, out: Path) -> None:
     """Delete the build cache (.kg-cache/ beside CORPUS) and the query stores kept beside
     the exports in OUT; the next build parses every document again.
 
@@ -359,18 +377,18 @@ def clean(corpus: Path, out: Path) -> None:
     Example:
       kg clean --corpus corpus
     """
-    from kg.cache import clean as clean_cache
+    from kg.cache import clean
     from kg.query import clean_stores
 
     settings = Settings(corpus=corpus, out=out)
-    removed = clean_cache(settings.cache_dir)
+    removed = clean(settings.cache_dir)
     stores = clean_stores(out)
     click.echo(f"removed {settings.cache_dir}" if removed else f"no cache at {settings.cache_dir}")
     if stores:
         click.echo(f"removed {stores} query store(s) in {out}")
 
 
-@cli.command()
+@cli.command("push")
 @click.option("--endpoint", required=True, envvar="KG_PUSH_ENDPOINT", metavar="URL",
               help="The server's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
 @click.option("--graph-iri", default=DEFAULT_GRAPH_IRI, show_default=True, envvar="KG_GRAPH_IRI",
@@ -382,7 +400,7 @@ def clean(corpus: Path, out: Path) -> None:
               help="Password for HTTP Basic auth (better: KG_PUSH_PASSWORD, kept out of shell history).")
 @click.option("--retries", type=click.IntRange(0), default=3, show_default=True,
               help="Retries on connection errors, timeouts and HTTP 5xx/429.")
-def push(endpoint: str, graph_iri: str, graph: Path, user: str | None, password: str | None,
+def push_command(endpoint: str, graph_iri: str, graph: Path, user: str | None, password: str | None,
          retries: int) -> None:
     """Upload the export to a SPARQL server, replacing the named graph GRAPH_IRI (an HTTP
     PUT of the SPARQL 1.1 Graph Store Protocol: a push after a rebuild leaves no stale
@@ -394,6 +412,6 @@ def push(endpoint: str, graph_iri: str, graph: Path, user: str | None, password:
       kg push --endpoint http://localhost:3030/news/data --user admin   # password from KG_PUSH_PASSWORD
       kg push --endpoint http://localhost:7200/repositories/news/rdf-graphs/service
     """
-    from kg.push import push as upload
+    from kg.push import push
 
-    click.echo(upload(graph, endpoint, graph_iri, user, password, retries=retries).summary())
+    click.echo(push(graph, endpoint, graph_iri, user, password, retries=retries).summary())

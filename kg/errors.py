@@ -1,12 +1,26 @@
-"""Errors a user can cause. Each message names the culprit and says how to fix it."""
+"""Errors a user can cause. Each message names the culprit and says how to fix it.
+
+    KGError(message)          the base; kg.cli turns it into exit 1 and its message, no traceback
+    CorpusError, ModelError, QueryError, ExportError, LockError, ValidationError,
+    AliasError, ExecutorError
+
+The library knows nothing of click: only kg.cli translates these (as sqlite-utils turns
+its AlterError into a click.ClickException).
+"""
 
 from __future__ import annotations
 
-import click
 
+class KGError(Exception):
+    """Base of every error a user can cause; the message says how to fix it.
 
-class KGError(click.ClickException):
-    """Base of every error a user can cause; click prints it and exits 1, no traceback."""
+    >>> str(KGError("corpus/ is empty; add .txt files"))
+    'corpus/ is empty; add .txt files'
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class CorpusError(KGError):
@@ -35,3 +49,7 @@ class ValidationError(KGError):
 
 class AliasError(KGError):
     """A user alias file (ontology/aliases.ttl) that cannot be read."""
+
+
+class ExecutorError(KGError):
+    """Dask is missing, the scheduler cannot be reached, or a worker runs another kg."""

@@ -1,23 +1,24 @@
-"""Stage 2: the only door to spaCy. Loads a pipeline once per process and parses.
+"""The only door to spaCy: loads a pipeline once per process and parses.
 
+    load(name) -> spacy Language (cached per process)
     parse(documents, settings) -> iterator of (Document, spacy Doc)
-    analyse_all(documents, settings, done) -> list[DocResult]   (parse + analyse, N processes)
     model_id(name) -> "name version" without loading the pipeline
+    line_breaks(doc) -> doc with a sentence start after every line break
+
+Nothing here analyses: kg.executor runs kg.analysis over the parses, in this process or
+in workers.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import multiprocessing
-import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import ModelError
-from kg.model import DocResult, Document
+from kg.model import Document
 from kg.settings import Settings
 
 # The components kg reads: POS and lemmas (tagger, attribute_ruler, lemmatizer), the
@@ -93,65 +94,3 @@ def model_id(name: str) -> str:
     except (OSError, ValueError):
         raise _missing(name) from None
     return f"{name} {meta.get('name', '')} {meta.get('version', '')}"
-
-
-Done = Callable[[int, int], None]  # (documents done, words done)
-
-
-def _analyse_batch(model: str, batch_size: int, documents: list[Document]) -> list[DocResult]:
-    """Parse and analyse DOCUMENTS in this process (a worker loads the model once)."""
-    from kg.analysis import analyse
-
-    return [analyse(d, sdoc) for d, sdoc in parse(documents, Settings(model=model, batch_size=batch_size))]
-
-
-def _words(document: Document) -> int:
-    return len(document.text.split())
-
-
-def analyse_all(documents: list[Document], settings: Settings, done: Done | None = None,
-                timings: dict[str, float] | None = None) -> list[DocResult]:
-    """DocResults of DOCUMENTS, in their order, parsed by settings.jobs processes.
-
-    Each worker parses and analyses a chunk of documents and returns plain DocResults (no
-    spaCy Docs cross processes); results are the same whatever the number of jobs.
-    With one job, TIMINGS receives the time spent in kg's analysis ("extract").
-    """
-    chunk = max(1, settings.batch_size)
-    chunks = [documents[i:i + chunk] for i in range(0, len(documents), chunk)]
-    jobs = min(settings.jobs, len(chunks))
-    if jobs <= 1:
-        from kg.analysis import analyse
-
-        results, words, spent = [], 0, 0.0
-        for document, sdoc in parse(documents, settings):
-            started = time.perf_counter()
-            results.append(analyse(document, sdoc))
-            spent += time.perf_counter() - started
-            words += _words(document)
-            if done:
-                done(len(results), words)
-        if timings is not None:
-            timings["extract"] = spent
-        return results
-    methods = multiprocessing.get_all_start_methods()
-    fork = "fork" in methods
-    if fork:
-        load(settings.model)  # forked workers inherit the loaded pipeline (copy-on-write)
-    context = multiprocessing.get_context("fork" if fork else "spawn")
-    parts: dict[int, list[DocResult]] = {}
-    finished, words = 0, 0
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = {pool.submit(_analyse_batch, settings.model, settings.batch_size, part): i
-                   for i, part in enumerate(chunks)}
-        pending = set(futures)
-        while pending:
-            ready, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in ready:
-                index = futures[future]
-                parts[index] = future.result()
-                finished += len(chunks[index])
-                words += sum(_words(d) for d in chunks[index])
-                if done:
-                    done(finished, words)
-    return [result for i in range(len(chunks)) for result in parts[i]]

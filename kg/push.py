@@ -91,60 +91,78 @@ def push(graph_file: Path, endpoint: str, graph_iri: str = DEFAULT_GRAPH_IRI, us
 
     Retries RETRIES times on transient errors, pausing BACKOFF, 2*BACKOFF, 4*BACKOFF ...
     seconds. Raises PushError with what to check when it cannot.
+
+    >>> push(Path("exports/graph.ttl"), "http://localhost:7878/store").status  # doctest: +SKIP
+    204
     """
     graph_file = Path(graph_file)
     if not graph_file.is_file():
         raise PushError(f"{graph_file} does not exist; run `kg build` first, or pass --graph")
     url, url_user, url_password = target(endpoint, graph_iri)
-    user = user if user is not None else url_user
-    password = password if password is not None else url_password
-    headers = {"Content-Type": "text/turtle; charset=utf-8", "Accept": "*/*"}
-    if user is not None or password is not None:
-        token = base64.b64encode(f"{user or ''}:{password or ''}".encode("utf-8")).decode("ascii")
-        headers["Authorization"] = f"Basic {token}"
     size = graph_file.stat().st_size
-    headers["Content-Length"] = str(size)
-    shown = url
+    headers = _headers(user if user is not None else url_user,
+                       password if password is not None else url_password, size)
     started = time.perf_counter()
     attempt = 0
     while True:
         attempt += 1
-        problem: str
         try:
-            with graph_file.open("rb") as body:
-                request = urllib.request.Request(url, data=body, headers=headers, method="PUT")
-                with urllib.request.urlopen(request, timeout=timeout) as response:
-                    response.read()
-                    return PushReport(shown, graph_iri, size, response.status, attempt,
-                                      time.perf_counter() - started)
-        except urllib.error.HTTPError as exc:
-            detail = exc.read(300).decode("utf-8", "replace").strip()
-            detail = f": {detail}" if detail else ""
-            if exc.code in (401, 403):
-                raise PushError(
-                    f"{shown} refused the upload (HTTP {exc.code} {exc.reason}); "
-                    + ("give --user and --password (or KG_PUSH_USER / KG_PUSH_PASSWORD)"
-                       if "Authorization" not in headers else
-                       "check the user name and password, and that this user may write to the dataset")
-                ) from None
-            if exc.code == 404:
-                raise PushError(f"{shown} was not found (HTTP 404); check the endpoint's path: the graph store "
-                                "of the dataset or repository, e.g. http://HOST:7878/store (Oxigraph), "
-                                "http://HOST:3030/DATASET/data (Fuseki), "
-                                "http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB)") from None
-            if exc.code not in TRANSIENT:
-                raise PushError(f"{shown} rejected the upload (HTTP {exc.code} {exc.reason}){detail}") from None
-            problem = f"HTTP {exc.code} {exc.reason}{detail}"
-        except urllib.error.URLError as exc:
-            if _refused(exc.reason):
-                problem = "connection refused"
-            else:
-                problem = f"{exc.reason}"
-        except (ConnectionError, TimeoutError) as exc:
-            problem = "connection refused" if _refused(exc) else f"{type(exc).__name__}: {exc}"
+            status = _put(url, graph_file, headers, timeout)
+            return PushReport(url, graph_iri, size, status, attempt, time.perf_counter() - started)
+        except _Transient as exc:
+            problem = str(exc)
         if attempt > retries:
             hint = ("; is the SPARQL server running there, and is the host and port right?"
                     if problem == "connection refused" else "")
-            raise PushError(f"could not push to {shown} after {attempt} attempt"
+            raise PushError(f"could not push to {url} after {attempt} attempt"
                             f"{'s' if attempt != 1 else ''}: {problem}{hint}")
         sleep(backoff * 2 ** (attempt - 1))
+
+
+class _Transient(Exception):
+    """A failed attempt worth another one; the message says what went wrong."""
+
+
+def _headers(user: str | None, password: str | None, size: int) -> dict[str, str]:
+    headers = {"Content-Type": "text/turtle; charset=utf-8", "Accept": "*/*"}
+    if user is not None or password is not None:
+        token = base64.b64encode(f"{user or ''}:{password or ''}".encode("utf-8")).decode("ascii")
+        headers["Authorization"] = f"Basic {token}"
+    headers["Content-Length"] = str(size)
+    return headers
+
+
+def _put(url: str, graph_file: Path, headers: dict[str, str], timeout: float) -> int:
+    """One PUT of GRAPH_FILE to URL: its HTTP status, _Transient if another attempt may
+    work, PushError if none will. URL carries no credentials, so messages may name it."""
+    try:
+        with graph_file.open("rb") as body:
+            request = urllib.request.Request(url, data=body, headers=headers, method="PUT")
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                response.read()
+                return response.status
+    except urllib.error.HTTPError as exc:
+        raise _Transient(_refusal(exc, url, "Authorization" in headers)) from None
+    except urllib.error.URLError as exc:
+        raise _Transient("connection refused" if _refused(exc.reason) else f"{exc.reason}") from None
+    except (ConnectionError, TimeoutError) as exc:
+        raise _Transient("connection refused" if _refused(exc) else f"{type(exc).__name__}: {exc}") from None
+
+
+def _refusal(exc: urllib.error.HTTPError, url: str, authorised: bool) -> str:
+    """What a transient HTTP error says; PushError for one that retrying will not cure."""
+    detail = exc.read(300).decode("utf-8", "replace").strip()
+    detail = f": {detail}" if detail else ""
+    if exc.code in (401, 403):
+        raise PushError(
+            f"{url} refused the upload (HTTP {exc.code} {exc.reason}); "
+            + ("check the user name and password, and that this user may write to the dataset"
+               if authorised else "give --user and --password (or KG_PUSH_USER / KG_PUSH_PASSWORD)")) from None
+    if exc.code == 404:
+        raise PushError(f"{url} was not found (HTTP 404); check the endpoint's path: the graph store "
+                        "of the dataset or repository, e.g. http://HOST:7878/store (Oxigraph), "
+                        "http://HOST:3030/DATASET/data (Fuseki), "
+                        "http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB)") from None
+    if exc.code not in TRANSIENT:
+        raise PushError(f"{url} rejected the upload (HTTP {exc.code} {exc.reason}){detail}") from None
+    return f"HTTP {exc.code} {exc.reason}{detail}"

@@ -38,7 +38,7 @@ class Settings:
     use_cache: bool = True
     cache: Path | None = None
     # Where per-document extraction runs: "local" (settings.jobs processes here) or
-    # "dask" (kg.dask_executor; the Dask scheduler at `scheduler`, or a LocalCluster).
+    # "dask" (kg.dask_executor: the Dask scheduler at `scheduler`, or a LocalCluster).
     executor: str = "local"
     scheduler: str | None = None
 

@@ -9,10 +9,10 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from kg import cache, dask_executor
+from kg import cache, dask_executor, executor
 from kg.build import build
 from kg.cli import cli
-from kg.dask_executor import ExecutorError
+from kg.errors import ExecutorError
 from kg.settings import Settings
 
 from conftest import write_corpus
@@ -119,8 +119,8 @@ def test_without_dask_the_option_says_how_to_install_it(corpus, monkeypatch):
 
 def test_batches_are_fed_through_a_window_in_order(corpus, scheduler, monkeypatch):
     # One batch of one document in flight at a time: each result releases the next.
-    monkeypatch.setattr(dask_executor, "MIN_WINDOW", 1)
-    monkeypatch.setattr(dask_executor, "WINDOW_PER_WORKER", 0)
+    monkeypatch.setattr(executor, "MIN_WINDOW", 1)
+    monkeypatch.setattr(executor, "WINDOW_PER_WORKER", 0)
     seen: list[int] = []
     settings = Settings(corpus=corpus, out=corpus.parent / "windowed", progress=False, batch_size=1,
                         executor="dask", scheduler=scheduler, use_cache=False)
