@@ -522,9 +522,10 @@ def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> st
 
 
 def _event_key(mention: Mention) -> str:
-    """kg.events gives an event mention its merge key, "[doc#]<date>|<modifiers>|<head>",
-    after merging the mentions of one document that name the same event."""
-    return "event:" + (mention.value or "|" + name_key(mention.text) + "|")
+    """The node of an event mention: the text of the merge key kg.analysis.events gave it
+    (an EventKey, after merging the mentions of one document that name the same event);
+    an event without one is keyed by its name."""
+    return "event:" + (mention.event.text if mention.event else "|" + name_key(mention.text) + "|")
 
 
 def _dates(results: list[DocResult], of_mention: dict) -> list[Entity]:

@@ -6,11 +6,12 @@
 `annotate` gives every date mention its value (relative dates read against the
 document's own date, in the tense of their clause), adds the event phrases NER missed
 ("the 1988 massacre", "the 2020 parliamentary elections", "the protests" right after a
-specific protest) and gives every event mention its merge key in `Mention.value`:
-"<date>|<modifiers>|<head>", so "the November 2019 Uprisings" and "the November 2019
-uprising" are one event and "the 2020 presidential elections" another. An event with no
-date, place or name is scoped to its document: two articles' "parliamentary elections"
-are not known to be the same. `facts` dates and places each event.
+specific protest) and gives every event mention its merge key, `Mention.event` (a
+kg.model.EventKey: date, modifiers, head noun), so "the November 2019 Uprisings" and "the
+November 2019 uprising" are one event and "the 2020 presidential elections" another. An
+event with no date, place or name is scoped to its document (`EventKey.doc`): two
+articles' "parliamentary elections" are not known to be the same. `facts` dates and
+places each event.
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ from dataclasses import replace
 from kg.analysis.docindex import MentionIndex, noun_chunks, sentence_of as doc_sentence_of, text_of
 from kg.analysis.dates import MONTHS, kind as date_kind, normalise, resolve
 from kg.analysis.lexicon import DETERMINERS, EVENT_NOUNS
-from kg.model import Document, Fact, Mention
+from kg.model import Document, EventKey, Fact, Mention
 
 _TRIM = " \t\n\"'“”‘’()[]{}<>,.;:!?|/\\-–—*"
 _SPECIFIC_ENTS = ("DATE", "ORDINAL", "EVENT", "GPE", "LOC", "NORP", "ORG", "PERSON", "FAC")
 # Prepositions that attach a date or place to an event noun or to the verb it is an argument of.
 _DATE_PREPS = ("on", "in", "at", "of", "during", "since")
 _PLACE_PREPS = ("in", "at", "across", "throughout")
-_DOC = "\x00doc"  # stands for the document's id in a key made before it is known
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _FUTURE_AUX = ("will", "shall", "'ll", "wo", "going")
 _PLAN_VERBS = frozenset("set schedule expect plan due slate".split())
@@ -46,12 +46,11 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
     index = MentionIndex(sdoc, valued)
     taken = set(index.by_token)
     sentence_of = doc_sentence_of(sdoc)  # as kg.mentions counts them
-    found = valued + _event_phrases(sdoc, sentence_of, index, taken)
+    found = valued + _event_phrases(sdoc, sentence_of, index, taken, document.doc_id)
     found.sort(key=lambda m: (m.start, m.end))
     dates = MentionIndex(sdoc, [m for m in found if m.kind == "Date"])
-    keyed = [replace(m, value=_key(sdoc, m, dates, document.doc_id) if m.value is None
-                     else m.value.replace(f"{_DOC}#", f"{document.doc_id}#")) if m.kind == "Event" else m
-             for m in found]
+    keyed = [replace(m, event=_key(sdoc, m, dates, document.doc_id)) if m.kind == "Event" and m.event is None
+             else m for m in found]
     return _refer_back(sdoc, sentence_of, _merge(sdoc, keyed), taken)
 
 
@@ -187,7 +186,7 @@ def _clause_verbs(verb) -> list:
     return verbs
 
 
-def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) -> list[Mention]:
+def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int], doc_id: str) -> list[Mention]:
     """Noun phrases headed by an event noun that name one event: a date, place, name or
     ordinal among their modifiers, a capitalised modifier ("the Free Iran gathering"), or a
     dated or placed prepositional phrase ("the elections on February 21")."""
@@ -223,7 +222,7 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) ->
             text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
         listed = _listed_dates(mods, index)
         if listed:
-            found += _one_event_per_date(sentence_of, listed, mods, root)
+            found += _one_event_per_date(sentence_of, listed, mods, root, doc_id)
             taken.update(range(first.i, root.i + 1))
             continue
         # A year NER calls a number ("the 2022 elections") is the event's date.
@@ -251,7 +250,8 @@ def _listed_dates(mods, index) -> list[Mention]:
     return dates if len(dates) > 1 else []
 
 
-def _one_event_per_date(sentence_of: dict[int, int], dates: list[Mention], mods, root) -> list[Mention]:
+def _one_event_per_date(sentence_of: dict[int, int], dates: list[Mention], mods, root,
+                        doc_id: str) -> list[Mention]:
     """One event per listed date, each named by its date and the shared words and head
     ("December 2017 protests", "November 2019 protests") and keyed like any other. Each gets
     its own span: from its date to the next date, and the last to the head."""
@@ -263,15 +263,15 @@ def _one_event_per_date(sentence_of: dict[int, int], dates: list[Mention], mods,
     for k, date in enumerate(dates):
         end = dates[k + 1].start - 1 if k + 1 < len(dates) else root.idx + len(root.text)
         text = " ".join(p for p in (date.text, shared, root.text) if p)
-        key = f"{date.value}|{key_words}|{_word(_head(root.text))}"
-        if date.value.startswith("--"):
-            key = f"{_DOC}#{key}"
-        found.append(Mention(date.start, end, text, "Event", sentence_of[root.i], key))
+        key = EventKey(date.value, key_words, _word(_head(root.text)),
+                       doc_id if date.value.startswith("--") else None)  # a month without a year
+        found.append(Mention(date.start, end, text, "Event", sentence_of[root.i], event=key))
     return found
 
 
 def _word(text: str) -> str:
-    """A word of a key: lower case, without the key's separators ("#FreeVote" -> "freevote")."""
+    """A word of a key: lower case, without the separators of `EventKey.text` ("#FreeVote"
+    -> "freevote")."""
     return text.lower().replace("|", "").replace("#", "")
 
 
@@ -283,11 +283,11 @@ def _head(word: str) -> str:
     return word
 
 
-def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> str:
+def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> EventKey:
     """The merge key of an event mention: its date, other modifiers and head noun."""
     span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
     if span is None:
-        return f"{doc_id}#||{_word(event.text)}"
+        return EventKey("", "", _word(event.text), doc_id)
     date, words, named = "", [], False
     in_date = [t for t in span if dates.at(t)]
     values = {dates.at(t).value for t in in_date if dates.at(t).value}
@@ -310,14 +310,9 @@ def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> str:
             continue
         words.append(_word(t.text))
         named = named or t.ent_type_ in _SPECIFIC_ENTS[2:] or (t.is_title and t.i > span.sent.start)
-    key = f"{date}|{' '.join(words)}|{_word(_head(span[-1].text))}"
     # Only a date with a year, a place or a name identifies an event beyond its document.
-    return key if named or (date and not date.startswith("--")) else f"{doc_id}#{key}"
-
-
-def _parts(key: str) -> tuple[str, str, str]:
-    date, words, head = key.split("#")[-1].split("|")
-    return date, words, head
+    beyond = named or (date and not date.startswith("--"))
+    return EventKey(date, " ".join(words), _word(_head(span[-1].text)), None if beyond else doc_id)
 
 
 def _refines(date: str, coarse: str) -> bool:
@@ -334,22 +329,22 @@ def _merge(sdoc, mentions: list[Mention]) -> list[Mention]:
     undated one only when definite: "uprisings are more frequent" is no event). Two
     candidates ("2016 elections", "2020 elections") leave it alone; so does another head
     noun ("protests" is not "uprising")."""
-    keys = sorted({m.value for m in mentions if m.kind == "Event"})
-    definite = {m.value for m in mentions if m.kind == "Event" and _definite(sdoc, m)}
+    # In the order of the keys' text, so the first candidate is the one the string keys chose.
+    keys = sorted({m.event for m in mentions if m.kind == "Event"}, key=lambda k: k.text)
+    definite = {m.event for m in mentions if m.kind == "Event" and _definite(sdoc, m)}
     target = {}
     for coarse in keys:
-        date, words, head = _parts(coarse)
-        same = [k for k in keys if k != coarse and _parts(k)[1:] == (words, head)]
-        exact = [k for k in same if _parts(k)[0] == date and "#" not in k]
-        finer = [k for k in same if _parts(k)[0] != date and _refines(_parts(k)[0], date)]
-        if "#" in coarse and exact:  # the same name, scoped to the document and not
+        same = [k for k in keys if k != coarse and (k.words, k.head) == (coarse.words, coarse.head)]
+        exact = [k for k in same if k.date == coarse.date and k.doc is None]
+        finer = [k for k in same if k.date != coarse.date and _refines(k.date, coarse.date)]
+        if coarse.doc is not None and exact:  # the same name, scoped to the document and not
             target[coarse] = exact[0]
-        elif len(finer) == 1 and (date or words and coarse in definite):
+        elif len(finer) == 1 and (coarse.date or coarse.words and coarse in definite):
             target[coarse] = finer[0]
     for key in list(target):  # follow chains; dates only get finer, so they end
         while target[key] in target:
             target[key] = target[target[key]]
-    return [replace(m, value=target.get(m.value, m.value)) if m.kind == "Event" else m for m in mentions]
+    return [replace(m, event=target.get(m.event, m.event)) if m.kind == "Event" else m for m in mentions]
 
 
 def _definite(sdoc, mention: Mention) -> bool:
@@ -370,13 +365,13 @@ def _refer_back(sdoc, sentence_of: dict[int, int], mentions: list[Mention], take
         if _modifiers(chunk, root):
             continue
         sentence = sentence_of[root.i]
-        before = {m.value: m for m in events
+        before = {m.event: m for m in events
                   if m.end <= root.idx and sentence - 1 <= m.sentence <= sentence
-                  and m.value.rsplit("|", 1)[-1] == _head(root.text)}
+                  and m.event.head == _head(root.text)}
         if len(before) == 1:
             antecedent = next(iter(before.values()))
             found.append(Mention(root.idx, root.idx + len(root.text), antecedent.text, "Event", sentence,
-                                 antecedent.value))
+                                 event=antecedent.event))
     return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
 
