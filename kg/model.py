@@ -67,6 +67,9 @@ class Mention:
     value: str | None = None  # a date's normalised value (ISO 8601)
     event: EventKey | None = None  # an event's merge key
     title: str | None = None  # the title cleaning took off the name, as written ("Dr.")
+    # The title word right before the name, folded ("dr"), whether NER's span held it or
+    # not: the resolver tells namesakes apart by it ("Dr. X" after "Dr. Y X").
+    title_word: str | None = None
 
     @property
     def span(self) -> Span:

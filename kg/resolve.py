@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_WORDS
+from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS
 from kg.analysis.dates import kind as date_kind
 from kg.model import AliasRules, DocResult, Entity, Mention
 from kg.slug import slugify
@@ -189,7 +189,7 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
             state.docs_of[key].add(doc_id)
             if _has_acronym(mention.text):
                 state.acronymic.add(key)
-            if (title := _title_before(result.document.text, mention.start)):
+            if (title := mention.title_word):
                 state.titles[(doc_id, *mention.span)] = title
     by_slug: dict[str, set[str]] = defaultdict(set)  # slug of a name -> its keys, for the rules
     if rules.same or rules.different or rules.kinds:
@@ -244,17 +244,6 @@ def _forms_of(state: _Corpus) -> dict[str, set[str]]:
     for _, mention, key in state.keyed:
         forms[key].add(mention.text)
     return forms
-
-
-def _title_before(text: str, start: int) -> str | None:
-    """The title word right before a name ("Dr." in "Dr. Ada Lovelace"), folded, or None.
-
-    >>> _title_before("He met Dr. Ada Lovelace", 11), _title_before("He met Ada", 7)
-    ('dr', None)
-    """
-    words = text[max(0, start - 40):start].split()
-    word = words[-1].lower().rstrip(".") if words else ""
-    return word if word in TITLE_WORDS else None
 
 
 def _words(key: str) -> list[str]:

@@ -32,10 +32,10 @@ def analyse(document: Document, sdoc) -> DocResult:
     (Fact(subject=(0, 8), predicate='leaderOf', ...), ...)
     """
     acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
-    sentences, found, titles = mentions.collect(sdoc, acronyms)
+    sentences, found = mentions.collect(sdoc, acronyms)
     found = events.annotate(sdoc, found, document)
     facts = relations.facts(sdoc, found) + events.facts(sdoc, found)
-    facts += [Fact(m.span, "hasRole", title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
-              for m, title in titles]
+    facts += [Fact(m.span, "hasRole", m.title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
+              for m in found if m.title]
     quoted, said = quotes.find(sdoc, found)
     return DocResult(document, sentences, tuple(found), tuple(facts + said), tuple(quoted), acronyms)
