@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.analysis.docindex import MentionIndex, noun_chunks, sentence_of as doc_sentence_of, text_of
+from kg.analysis.docindex import (MentionIndex, is_title_case_line, noun_chunks, phrase_text,
+                                  sentence_of as doc_sentence_of, span_of, text_of)
 from kg.analysis.dates import MONTHS, kind as date_kind, normalise, resolve
 from kg.analysis.lexicon import DETERMINERS, EVENT_NOUNS
 from kg.model import Document, EventKey, Fact, Mention
 
-_TRIM = " \t\n\"'“”‘’()[]{}<>,.;:!?|/\\-–—*"
 _SPECIFIC_ENTS = ("DATE", "ORDINAL", "EVENT", "GPE", "LOC", "NORP", "ORG", "PERSON", "FAC")
 # Prepositions that attach a date or place to an event noun or to the verb it is an argument of.
 _DATE_PREPS = ("on", "in", "at", "of", "during", "since")
@@ -70,7 +70,7 @@ def _join_split_dates(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _whole_date(sdoc, mention: Mention) -> Mention:
     """Give back the "this" that name cleaning took from a date: "this year" is not "year"."""
-    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_of(sdoc, mention)
     if span is None or span.start == 0:
         return mention
     before = sdoc[span.start - 1]
@@ -81,7 +81,7 @@ def _whole_date(sdoc, mention: Mention) -> Mention:
 
 def _tense(sdoc, mention: Mention) -> str | None:
     """The tense of the clause a date sits in: "past", "future" or None (present, none)."""
-    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_of(sdoc, mention)
     if span is None:
         return None
     verb = span.root
@@ -119,14 +119,6 @@ def _modifiers(chunk, root) -> list:
             cut -= 1
         return [t for t in mods if t.i >= cut]
     return [t for t in mods if t.i > cut]
-
-
-def _title_case_line(sent) -> bool:
-    """A headline in title case ("Acme and Borland Agree Merger"): capitals say nothing there."""
-    text = sent.text.strip()
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return (bool(words) and not text.endswith((".", "!", "?", '"', "”"))
-            and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words))
 
 
 def _named(token) -> bool:
@@ -196,7 +188,7 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int], do
         if root.lower_ not in EVENT_NOUNS or root.i in taken:
             continue
         mods = _modifiers(chunk, root)
-        headline = _title_case_line(chunk.sent)
+        headline = is_title_case_line(chunk.sent)
         # In a title-case headline capitals and NER's names say little: only a date counts.
         specific = any(
             t.ent_type_ in (("DATE", "ORDINAL") if headline else _SPECIFIC_ENTS) or _YEAR.fullmatch(t.text)
@@ -216,7 +208,7 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int], do
             continue
         first = mods[0] if mods else root
         start, end = first.idx, root.idx + len(root.text)
-        text = re.sub(r"\s+", " ", text_of(sdoc)[start:end]).strip(_TRIM)
+        text = phrase_text(sdoc, start, end)
         places = [m for m in attached if m.kind == "Place"]
         if not mods and len(places) == 1:
             text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
@@ -285,7 +277,7 @@ def _head(word: str) -> str:
 
 def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> EventKey:
     """The merge key of an event mention: its date, other modifiers and head noun."""
-    span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
+    span = span_of(sdoc, event)
     if span is None:
         return EventKey("", "", _word(event.text), doc_id)
     date, words, named = "", [], False
@@ -348,7 +340,7 @@ def _merge(sdoc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _definite(sdoc, mention: Mention) -> bool:
-    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_of(sdoc, mention)
     return span is not None and (span[0].lower_ in ("the", "this", "these")
                                  or span.start > 0 and sdoc[span.start - 1].lower_ in ("the", "this", "these"))
 
@@ -388,7 +380,7 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     index = MentionIndex(sdoc, [m for m in mentions if m.kind in ("Date", "Place")])
     found = []
     for event in (m for m in mentions if m.kind == "Event"):
-        span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
+        span = span_of(sdoc, event)
         if span is None:
             continue
         root = span.root
