@@ -188,45 +188,58 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int], do
         if root.lower_ not in EVENT_NOUNS or root.i in taken:
             continue
         mods = _modifiers(chunk, root)
-        headline = is_title_case_line(chunk.sent)
-        # In a title-case headline capitals and NER's names say little: only a date counts.
-        specific = any(
-            t.ent_type_ in (("DATE", "ORDINAL") if headline else _SPECIFIC_ENTS) or _YEAR.fullmatch(t.text)
-            or (t.is_title and t.i > chunk.sent.start and t.pos_ == "PROPN" and not headline)
-            for t in mods
-        )
         attached = [m for m in _attached(root, index, ("Date", "Place")) + _verb_attached(root, index)
                     + _verb_places(root, index) if m.kind == "Place" or m.value]
-        kinds = {m.kind for m in attached}
-        # Without a name or date of its own a phrase is specific by what is attached to it:
-        # a date ("parliamentary elections on February 21", "a meeting in Chicago on March
-        # 15"), or a place after "the" ("the protests in Lima"). "Uprisings were suppressed
-        # in 1999, 2009 and 2019" and "nationwide protests in Lima are frequent" are generic.
-        definite = chunk[0].lower_ == "the"
-        if not specific and not ("Date" in kinds and (mods or definite or "Place" in kinds)
-                                 or "Place" in kinds and definite):
+        if not _names_one_event(chunk, mods, attached):
             continue
-        first = mods[0] if mods else root
-        start, end = first.idx, root.idx + len(root.text)
-        text = phrase_text(sdoc, start, end)
-        places = [m for m in attached if m.kind == "Place"]
-        if not mods and len(places) == 1:
-            text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
         listed = _listed_dates(mods, index)
         if listed:
             found += _one_event_per_date(sentence_of, listed, mods, root, doc_id)
-            taken.update(range(first.i, root.i + 1))
-            continue
-        # A year NER calls a number ("the 2022 elections") is the event's date.
-        years = [t for t in mods if _YEAR.fullmatch(t.text) and t.ent_type_ in ("", "CARDINAL")]
-        for t in years:
-            found.append(Mention(t.idx, t.idx + len(t.text), t.text, "Date", sentence_of[t.i], t.text))
-        noun_dated = {m for m in _attached(root, index, ("Date",)) if m.value and date_kind(m.text) == "absolute"}
-        if len(noun_dated) == 1 and not years and not any(t.ent_type_ == "DATE" for t in mods):
-            text = f"{noun_dated.pop().text} {text}"  # its name says when: "the summit of May 5, 2020"
-        found.append(Mention(start, end, text, "Event", sentence_of[root.i]))
-        taken.update(range(first.i, root.i + 1))
+        else:
+            found += _event_mention(sdoc, sentence_of, chunk, mods, attached, index)
+        taken.update(range((mods[0] if mods else root).i, root.i + 1))
     return found
+
+
+def _names_one_event(chunk, mods, attached: list[Mention]) -> bool:
+    """Whether an event noun phrase names one event, by its modifiers MODS or the dates and
+    places ATTACHED to it."""
+    headline = is_title_case_line(chunk.sent)
+    # In a title-case headline capitals and NER's names say little: only a date counts.
+    specific = any(
+        t.ent_type_ in (("DATE", "ORDINAL") if headline else _SPECIFIC_ENTS) or _YEAR.fullmatch(t.text)
+        or (t.is_title and t.i > chunk.sent.start and t.pos_ == "PROPN" and not headline)
+        for t in mods
+    )
+    kinds = {m.kind for m in attached}
+    # Without a name or date of its own a phrase is specific by what is attached to it:
+    # a date ("parliamentary elections on February 21", "a meeting in Chicago on March
+    # 15"), or a place after "the" ("the protests in Lima"). "Uprisings were suppressed
+    # in 1999, 2009 and 2019" and "nationwide protests in Lima are frequent" are generic.
+    definite = chunk[0].lower_ == "the"
+    return bool(specific or "Date" in kinds and (mods or definite or "Place" in kinds)
+                or "Place" in kinds and definite)
+
+
+def _event_mention(sdoc, sentence_of: dict[int, int], chunk, mods, attached: list[Mention],
+                   index) -> list[Mention]:
+    """The event mention of a phrase that names one event (and the date mention of a year
+    NER missed in it), named by its words, its one place when it has no modifier ("Lima
+    protests") and its date when a preposition attaches it ("May 5, 2020 summit")."""
+    root = chunk.root
+    first = mods[0] if mods else root
+    start, end = first.idx, root.idx + len(root.text)
+    text = phrase_text(sdoc, start, end)
+    places = [m for m in attached if m.kind == "Place"]
+    if not mods and len(places) == 1:
+        text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
+    # A year NER calls a number ("the 2022 elections") is the event's date.
+    years = [t for t in mods if _YEAR.fullmatch(t.text) and t.ent_type_ in ("", "CARDINAL")]
+    found = [Mention(t.idx, t.idx + len(t.text), t.text, "Date", sentence_of[t.i], t.text) for t in years]
+    noun_dated = {m for m in _attached(root, index, ("Date",)) if m.value and date_kind(m.text) == "absolute"}
+    if len(noun_dated) == 1 and not years and not any(t.ent_type_ == "DATE" for t in mods):
+        text = f"{noun_dated.pop().text} {text}"  # its name says when: "the summit of May 5, 2020"
+    return found + [Mention(start, end, text, "Event", sentence_of[root.i])]
 
 
 def _listed_dates(mods, index) -> list[Mention]:
@@ -381,41 +394,52 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     found = []
     for event in (m for m in mentions if m.kind == "Event"):
         span = span_of(sdoc, event)
-        if span is None:
-            continue
-        root = span.root
-        candidates = [(t, "phrase") for t in span if _phrase_place_ok(span, t, index)]
-        candidates += [(p, "prep") for t in (root,) for p in _pobjs(t, _DATE_PREPS + _PLACE_PREPS)]
-        verb = _governing_verb(root)
-        if verb is not None:
-            # The verb's place is the event's only when the event is its subject ("protests
-            # erupted in Lima", "the summit was held in Lima"); "bombed the rally in Paris"
-            # places the bombing.
-            for v in _clause_verbs(verb):
-                candidates += [(p, "verb") for p in _pobjs(v, _DATE_PREPS + _PLACE_PREPS)]
-                candidates += [(c, "verb") for c in v.children if c.dep_ == "npadvmod"]
-        seen, dated = set(), []
-        for tok, how in candidates:
-            mention = index.at(tok, ("Date", "Place"))
-            if mention is None or mention.span in seen or mention.span == event.span:
-                continue
-            seen.add(mention.span)
-            prep = tok.head.lower_ if how != "phrase" and tok.dep_ == "pobj" else ""
-            if mention.kind == "Date" and mention.value and date_kind(mention.text) in ("absolute", "relative"):
-                dated.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date",
-                                  0.8 if how == "phrase" else 0.7))
-            elif mention.kind == "Place" and (how == "phrase" or prep in _PLACE_PREPS) \
-                    and (how != "verb" or root.dep_ in ("nsubj", "nsubjpass")):
-                found.append(Fact(event.span, "location", mention.span, event.sentence, f"event-{how}-place",
-                                  0.7 if how != "verb" else 0.6))
-        # The closest date speaks: the phrase's own ("the 1988 massacre"), else its
-        # preposition's, else its verb's.
-        for how in ("phrase", "prep", "verb"):
-            if closest := [f for f in dated if f.method == f"event-{how}-date"]:
-                found += closest
-                break
+        if span is not None:
+            found += _event_facts(event, span, index)
     unique = {(f.subject, f.predicate, f.obj, f.sentence): f for f in found}
     return [unique[k] for k in sorted(unique, key=str)]
+
+
+def _candidates(span, index) -> list[tuple[object, str]]:
+    """Tokens that may give the event SPAN its date or place, each with where it stands:
+    in the phrase, after one of its prepositions, or around the verb it is an argument of."""
+    root = span.root
+    candidates = [(t, "phrase") for t in span if _phrase_place_ok(span, t, index)]
+    candidates += [(p, "prep") for p in _pobjs(root, _DATE_PREPS + _PLACE_PREPS)]
+    verb = _governing_verb(root)
+    if verb is not None:
+        for v in _clause_verbs(verb):
+            candidates += [(p, "verb") for p in _pobjs(v, _DATE_PREPS + _PLACE_PREPS)]
+            candidates += [(c, "verb") for c in v.children if c.dep_ == "npadvmod"]
+    return candidates
+
+
+def _event_facts(event: Mention, span, index) -> list[Fact]:
+    """The onDate and location facts of one EVENT, whose tokens are SPAN."""
+    root = span.root
+    seen, dated, found = set(), [], []
+    for tok, how in _candidates(span, index):
+        mention = index.at(tok, ("Date", "Place"))
+        if mention is None or mention.span in seen or mention.span == event.span:
+            continue
+        seen.add(mention.span)
+        prep = tok.head.lower_ if how != "phrase" and tok.dep_ == "pobj" else ""
+        if mention.kind == "Date" and mention.value and date_kind(mention.text) in ("absolute", "relative"):
+            dated.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date",
+                              0.8 if how == "phrase" else 0.7))
+        # The verb's place is the event's only when the event is its subject ("protests
+        # erupted in Lima", "the summit was held in Lima"); "bombed the rally in Paris"
+        # places the bombing.
+        elif mention.kind == "Place" and (how == "phrase" or prep in _PLACE_PREPS) \
+                and (how != "verb" or root.dep_ in ("nsubj", "nsubjpass")):
+            found.append(Fact(event.span, "location", mention.span, event.sentence, f"event-{how}-place",
+                              0.7 if how != "verb" else 0.6))
+    # The closest date speaks: the phrase's own ("the 1988 massacre"), else its
+    # preposition's, else its verb's.
+    for how in ("phrase", "prep", "verb"):
+        if closest := [f for f in dated if f.method == f"event-{how}-date"]:
+            return found + closest
+    return found
 
 
 def _phrase_place_ok(span, token, index) -> bool:
