@@ -84,7 +84,7 @@ def phrase_text(sdoc, start: int, end: int) -> str:
     """The text of SDOC from START to END on one line, without the quote marks, brackets
     and punctuation around it: how a mention's name is written.
 
-    >>> phrase_text(nlp('He said "the Acme\nCouncil".'), 8, 26)  # doctest: +SKIP
+    >>> phrase_text(nlp('He said "the Acme\\nCouncil".'), 8, 26)  # doctest: +SKIP
     'the Acme Council'
     """
     return re.sub(r"\s+", " ", text_of(sdoc)[start:end]).strip(_TRIM)
