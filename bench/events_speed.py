@@ -52,7 +52,7 @@ def main() -> None:
     for document, sdoc in parsed:
         acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
         started = time.perf_counter()
-        _, found, _ = mentions.collect(sdoc, acronyms)
+        _, found = mentions.collect(sdoc, acronyms)
         times["mentions.collect"] += time.perf_counter() - started
         date_mentions += sum(m.kind == "Date" for m in found)
         started = time.perf_counter()

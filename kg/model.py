@@ -28,15 +28,48 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class EventKey:
+    """What an event mention names, for merging: its date, its other modifiers and its
+    head noun (kg.analysis.events). Two mentions with equal keys are one event. `doc` is
+    the document's id when nothing names the event beyond its document (no year, place
+    or name): two articles' "parliamentary elections" are not known to be one.
+
+    >>> EventKey("2019-11", "", "uprising").text, EventKey("--11", "", "uprising", "a").text
+    ('2019-11||uprising', 'a#--11||uprising')
+    """
+
+    date: str  # ISO value, "--MM" for a month without a year, or ""
+    words: str  # the other modifiers, lower case, space-separated ("presidential")
+    head: str  # the head noun, lower case and singular ("election")
+    doc: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The key as one string, "[doc#]date|words|head": the resolver's node name, and
+        the order events are merged in (kept from when the key was only a string)."""
+        key = f"{self.date}|{self.words}|{self.head}"
+        return key if self.doc is None else f"{self.doc}#{key}"
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """A name in the text: `text` is the cleaned name (no title, possessive or "the")."""
+    """A name in the text: `text` is the cleaned name (no title, possessive or "the").
+
+    >>> Mention(11, 23, "Ada Lovelace", "Person", 0, title="Dr.").span  # "He met Dr. Ada Lovelace"
+    (11, 23)
+    """
 
     start: int
     end: int
     text: str
     kind: str  # one of kg.vocab.KINDS
     sentence: int  # index into DocResult.sentences
-    value: str | None = None  # a date's normalised value; an event's merge key (kg.events)
+    value: str | None = None  # a date's normalised value (ISO 8601)
+    event: EventKey | None = None  # an event's merge key
+    title: str | None = None  # the title cleaning took off the name, as written ("Dr.")
+    # The title word right before the name, folded ("dr"), whether NER's span held it or
+    # not: the resolver tells namesakes apart by it ("Dr. X" after "Dr. Y X").
+    title_word: str | None = None
 
     @property
     def span(self) -> Span:

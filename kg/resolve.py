@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_WORDS
+from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS
 from kg.analysis.dates import kind as date_kind
 from kg.model import AliasRules, DocResult, Entity, Mention
 from kg.slug import slugify
@@ -216,7 +216,7 @@ def _key_mentions(results: list[DocResult]) -> _Corpus:
             state.docs_of[key].add(doc_id)
             if _has_acronym(mention.text):
                 state.acronymic.add(key)
-            if (title := _title_before(result.document.text, mention.start)):
+            if (title := mention.title_word):
                 state.titles[(doc_id, *mention.span)] = title
     return state
 
@@ -301,17 +301,6 @@ def _forms_of(state: _Corpus) -> dict[str, set[str]]:
     for _, mention, key in state.keyed:
         forms[key].add(mention.text)
     return forms
-
-
-def _title_before(text: str, start: int) -> str | None:
-    """The title word right before a name ("Dr." in "Dr. Ada Lovelace"), folded, or None.
-
-    >>> _title_before("He met Dr. Ada Lovelace", 11), _title_before("He met Ada", 7)
-    ('dr', None)
-    """
-    words = text[max(0, start - 40):start].split()
-    word = words[-1].lower().rstrip(".") if words else ""
-    return word if word in TITLE_WORDS else None
 
 
 def _words(key: str) -> list[str]:
@@ -579,9 +568,10 @@ def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> st
 
 
 def _event_key(mention: Mention) -> str:
-    """kg.events gives an event mention its merge key, "[doc#]<date>|<modifiers>|<head>",
-    after merging the mentions of one document that name the same event."""
-    return "event:" + (mention.value or "|" + name_key(mention.text) + "|")
+    """The node of an event mention: the text of the merge key kg.analysis.events gave it
+    (an EventKey, after merging the mentions of one document that name the same event);
+    an event without one is keyed by its name."""
+    return "event:" + (mention.event.text if mention.event else "|" + name_key(mention.text) + "|")
 
 
 def _dates(results: list[DocResult], of_mention: dict) -> list[Entity]:

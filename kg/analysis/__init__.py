@@ -2,14 +2,17 @@
 
     analyse(document, sdoc) -> DocResult
 
-Each stage is a module of its own, reading the parse through `docindex`:
+Each stage is a module of its own, reading the parse through `docindex` (a mention's
+tokens, the sentence of a token, noun chunks, the headline tests, token -> mention):
 
     acronyms.definitions(text)             "Full Name (ACR)" pairs, before any parse
-    mentions.collect(sdoc, acronyms)       names, cleaned (titles, possessives, "the")
-    events.annotate(sdoc, mentions, doc)   date values, event phrases and their keys
+    mentions.collect(sdoc, acronyms)       sentences and names, cleaned (titles, possessives,
+                                           "the"); a title taken off stays in Mention.title
+    events.annotate(sdoc, mentions, doc)   date values, event phrases and their merge keys
+                                           (Mention.event, a kg.model.EventKey)
     relations.facts(sdoc, mentions)        roles, membership, leadership, participation
     events.facts(sdoc, mentions)           an event's date and place
-    quotes.find(sdoc, mentions)            quotations and who said them
+    quotes.find(sdoc, mentions)            quotations (spans from quotespans) and who said them
 
 Nothing here is corpus-wide: entities are resolved afterwards (kg.resolve), from the
 results of every document. The code fingerprint of the cache (kg.cache) hashes this
@@ -32,10 +35,10 @@ def analyse(document: Document, sdoc) -> DocResult:
     (Fact(subject=(0, 8), predicate='leaderOf', ...), ...)
     """
     acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
-    sentences, found, titles = mentions.collect(sdoc, acronyms)
+    sentences, found = mentions.collect(sdoc, acronyms)
     found = events.annotate(sdoc, found, document)
     facts = relations.facts(sdoc, found) + events.facts(sdoc, found)
-    facts += [Fact(m.span, "hasRole", title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
-              for m, title in titles]
+    facts += [Fact(m.span, "hasRole", m.title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
+              for m in found if m.title]
     quoted, said = quotes.find(sdoc, found)
     return DocResult(document, sentences, tuple(found), tuple(facts + said), tuple(quoted), acronyms)

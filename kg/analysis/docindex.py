@@ -1,18 +1,29 @@
 """The per-document index every analysis stage reads: what spaCy would recompute on each
-access, kept once per parsed document, and a lookup from tokens to mentions.
+access, kept once per parsed document, the lookups every stage makes (the span of a
+mention, the text between two offsets, whether a line is a headline) and a lookup from
+tokens to mentions.
 
     text_of(sdoc) -> str                       (spaCy's Doc.text joins every token again on
                                                 each access: per-mention slicing was quadratic)
     sentence_of(sdoc) -> {token index: sentence index}
     noun_chunks(sdoc) -> tuple of spans
+    span_of(sdoc, mention) -> spaCy Span | None   the tokens a mention covers
+    phrase_text(sdoc, start, end) -> str       the words between two offsets, on one line
+    is_headline(sent), in_title_case(sent), is_title_case_line(sent) -> bool
     MentionIndex(sdoc, mentions)               token -> mention, pronouns, agents
 """
 
 from __future__ import annotations
 
+import re
+
 from kg.analysis.pronouns import antecedents
 from kg.model import Mention
 from kg.vocab import AGENT_KINDS
+
+# What phrase_text strips from around a phrase: quote marks, brackets, punctuation, dashes.
+_TRIM = " \t\n\"'“”‘’()[]{}<>,.;:!?|/\\-–—*"
+_SENTENCE_ENDS = (".", "!", "?", '"', "”")
 
 _KEY = "kg.text"
 
@@ -59,6 +70,57 @@ def noun_chunks(sdoc) -> tuple:
     return chunks
 
 
+def span_of(sdoc, mention: Mention):
+    """The tokens MENTION covers (a spaCy Span, grown to whole tokens), or None when its
+    offsets fall outside SDOC.
+
+    >>> span_of(nlp("He met Dr. Ada Lovelace."), Mention(11, 23, "Ada Lovelace", "Person", 0)).text  # doctest: +SKIP
+    'Ada Lovelace'
+    """
+    return sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def phrase_text(sdoc, start: int, end: int) -> str:
+    """The text of SDOC from START to END on one line, without the quote marks, brackets
+    and punctuation around it: how a mention's name is written.
+
+    >>> phrase_text(nlp('He said "the Acme\\nCouncil".'), 8, 26)  # doctest: +SKIP
+    'the Acme Council'
+    """
+    return re.sub(r"\s+", " ", text_of(sdoc)[start:end]).strip(_TRIM)
+
+
+def is_headline(sent) -> bool:
+    """A line with no final punctuation: a headline, caption or label, not a sentence (a
+    line ending in a colon or semicolon introduces what follows, it is no headline).
+
+    >>> is_headline(nlp("Acme and Borland agree merger")[:])  # doctest: +SKIP
+    True
+    """
+    text = sent.text.strip()
+    return bool(text) and not text.endswith(_SENTENCE_ENDS + (":", ";"))
+
+
+def in_title_case(sent) -> bool:
+    """Most words of SENT longer than three letters (six in ten) are capitalised.
+
+    >>> in_title_case(nlp("Acme and Borland Agree Merger")[:])  # doctest: +SKIP
+    True
+    """
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words)
+
+
+def is_title_case_line(sent) -> bool:
+    """A line in title case that ends no sentence ("Acme and Borland Agree Merger", also
+    with a colon after it): capitals say nothing there.
+
+    >>> is_title_case_line(nlp("Acme and Borland Agree Merger:")[:])  # doctest: +SKIP
+    True
+    """
+    return not sent.text.strip().endswith(_SENTENCE_ENDS) and in_title_case(sent)
+
+
 class MentionIndex:
     """Token index -> mention, for the mentions of one document; also knows each token's
     sentence and which person a subject "he"/"she" stands for (kg.pronouns)."""
@@ -68,7 +130,7 @@ class MentionIndex:
         self.by_token: dict[int, Mention] = {}
         self.sent_of: dict[int, int] = sentence_of(sdoc)
         for mention in mentions:
-            span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+            span = span_of(sdoc, mention)
             if span is None:
                 continue
             for token in span:

@@ -6,11 +6,12 @@
 `annotate` gives every date mention its value (relative dates read against the
 document's own date, in the tense of their clause), adds the event phrases NER missed
 ("the 1988 massacre", "the 2020 parliamentary elections", "the protests" right after a
-specific protest) and gives every event mention its merge key in `Mention.value`:
-"<date>|<modifiers>|<head>", so "the November 2019 Uprisings" and "the November 2019
-uprising" are one event and "the 2020 presidential elections" another. An event with no
-date, place or name is scoped to its document: two articles' "parliamentary elections"
-are not known to be the same. `facts` dates and places each event.
+specific protest) and gives every event mention its merge key, `Mention.event` (a
+kg.model.EventKey: date, modifiers, head noun), so "the November 2019 Uprisings" and "the
+November 2019 uprising" are one event and "the 2020 presidential elections" another. An
+event with no date, place or name is scoped to its document (`EventKey.doc`): two
+articles' "parliamentary elections" are not known to be the same. `facts` dates and
+places each event.
 """
 
 from __future__ import annotations
@@ -18,17 +19,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.analysis.docindex import MentionIndex, noun_chunks, sentence_of as doc_sentence_of, text_of
+from kg.analysis.docindex import (MentionIndex, is_title_case_line, noun_chunks, phrase_text,
+                                  sentence_of as doc_sentence_of, span_of, text_of)
 from kg.analysis.dates import MONTHS, kind as date_kind, normalise, resolve
 from kg.analysis.lexicon import DETERMINERS, EVENT_NOUNS
-from kg.model import Document, Fact, Mention
+from kg.model import Document, EventKey, Fact, Mention
 
-_TRIM = " \t\n\"'“”‘’()[]{}<>,.;:!?|/\\-–—*"
 _SPECIFIC_ENTS = ("DATE", "ORDINAL", "EVENT", "GPE", "LOC", "NORP", "ORG", "PERSON", "FAC")
 # Prepositions that attach a date or place to an event noun or to the verb it is an argument of.
 _DATE_PREPS = ("on", "in", "at", "of", "during", "since")
 _PLACE_PREPS = ("in", "at", "across", "throughout")
-_DOC = "\x00doc"  # stands for the document's id in a key made before it is known
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _FUTURE_AUX = ("will", "shall", "'ll", "wo", "going")
 _PLAN_VERBS = frozenset("set schedule expect plan due slate".split())
@@ -46,12 +46,11 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
     index = MentionIndex(sdoc, valued)
     taken = set(index.by_token)
     sentence_of = doc_sentence_of(sdoc)  # as kg.mentions counts them
-    found = valued + _event_phrases(sdoc, sentence_of, index, taken)
+    found = valued + _event_phrases(sdoc, sentence_of, index, taken, document.doc_id)
     found.sort(key=lambda m: (m.start, m.end))
     dates = MentionIndex(sdoc, [m for m in found if m.kind == "Date"])
-    keyed = [replace(m, value=_key(sdoc, m, dates, document.doc_id) if m.value is None
-                     else m.value.replace(f"{_DOC}#", f"{document.doc_id}#")) if m.kind == "Event" else m
-             for m in found]
+    keyed = [replace(m, event=_key(sdoc, m, dates, document.doc_id)) if m.kind == "Event" and m.event is None
+             else m for m in found]
     return _refer_back(sdoc, sentence_of, _merge(sdoc, keyed), taken)
 
 
@@ -71,7 +70,7 @@ def _join_split_dates(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _whole_date(sdoc, mention: Mention) -> Mention:
     """Give back the "this" that name cleaning took from a date: "this year" is not "year"."""
-    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_of(sdoc, mention)
     if span is None or span.start == 0:
         return mention
     before = sdoc[span.start - 1]
@@ -82,7 +81,7 @@ def _whole_date(sdoc, mention: Mention) -> Mention:
 
 def _tense(sdoc, mention: Mention) -> str | None:
     """The tense of the clause a date sits in: "past", "future" or None (present, none)."""
-    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_of(sdoc, mention)
     if span is None:
         return None
     verb = span.root
@@ -120,14 +119,6 @@ def _modifiers(chunk, root) -> list:
             cut -= 1
         return [t for t in mods if t.i >= cut]
     return [t for t in mods if t.i > cut]
-
-
-def _title_case_line(sent) -> bool:
-    """A headline in title case ("Acme and Borland Agree Merger"): capitals say nothing there."""
-    text = sent.text.strip()
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return (bool(words) and not text.endswith((".", "!", "?", '"', "”"))
-            and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words))
 
 
 def _named(token) -> bool:
@@ -187,7 +178,7 @@ def _clause_verbs(verb) -> list:
     return verbs
 
 
-def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) -> list[Mention]:
+def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int], doc_id: str) -> list[Mention]:
     """Noun phrases headed by an event noun that name one event: a date, place, name or
     ordinal among their modifiers, a capitalised modifier ("the Free Iran gathering"), or a
     dated or placed prepositional phrase ("the elections on February 21")."""
@@ -197,45 +188,58 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int]) ->
         if root.lower_ not in EVENT_NOUNS or root.i in taken:
             continue
         mods = _modifiers(chunk, root)
-        headline = _title_case_line(chunk.sent)
-        # In a title-case headline capitals and NER's names say little: only a date counts.
-        specific = any(
-            t.ent_type_ in (("DATE", "ORDINAL") if headline else _SPECIFIC_ENTS) or _YEAR.fullmatch(t.text)
-            or (t.is_title and t.i > chunk.sent.start and t.pos_ == "PROPN" and not headline)
-            for t in mods
-        )
         attached = [m for m in _attached(root, index, ("Date", "Place")) + _verb_attached(root, index)
                     + _verb_places(root, index) if m.kind == "Place" or m.value]
-        kinds = {m.kind for m in attached}
-        # Without a name or date of its own a phrase is specific by what is attached to it:
-        # a date ("parliamentary elections on February 21", "a meeting in Chicago on March
-        # 15"), or a place after "the" ("the protests in Lima"). "Uprisings were suppressed
-        # in 1999, 2009 and 2019" and "nationwide protests in Lima are frequent" are generic.
-        definite = chunk[0].lower_ == "the"
-        if not specific and not ("Date" in kinds and (mods or definite or "Place" in kinds)
-                                 or "Place" in kinds and definite):
+        if not _names_one_event(chunk, mods, attached):
             continue
-        first = mods[0] if mods else root
-        start, end = first.idx, root.idx + len(root.text)
-        text = re.sub(r"\s+", " ", text_of(sdoc)[start:end]).strip(_TRIM)
-        places = [m for m in attached if m.kind == "Place"]
-        if not mods and len(places) == 1:
-            text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
         listed = _listed_dates(mods, index)
         if listed:
-            found += _one_event_per_date(sentence_of, listed, mods, root)
-            taken.update(range(first.i, root.i + 1))
-            continue
-        # A year NER calls a number ("the 2022 elections") is the event's date.
-        years = [t for t in mods if _YEAR.fullmatch(t.text) and t.ent_type_ in ("", "CARDINAL")]
-        for t in years:
-            found.append(Mention(t.idx, t.idx + len(t.text), t.text, "Date", sentence_of[t.i], t.text))
-        noun_dated = {m for m in _attached(root, index, ("Date",)) if m.value and date_kind(m.text) == "absolute"}
-        if len(noun_dated) == 1 and not years and not any(t.ent_type_ == "DATE" for t in mods):
-            text = f"{noun_dated.pop().text} {text}"  # its name says when: "the summit of May 5, 2020"
-        found.append(Mention(start, end, text, "Event", sentence_of[root.i]))
-        taken.update(range(first.i, root.i + 1))
+            found += _one_event_per_date(sentence_of, listed, mods, root, doc_id)
+        else:
+            found += _event_mention(sdoc, sentence_of, chunk, mods, attached, index)
+        taken.update(range((mods[0] if mods else root).i, root.i + 1))
     return found
+
+
+def _names_one_event(chunk, mods, attached: list[Mention]) -> bool:
+    """Whether an event noun phrase names one event, by its modifiers MODS or the dates and
+    places ATTACHED to it."""
+    headline = is_title_case_line(chunk.sent)
+    # In a title-case headline capitals and NER's names say little: only a date counts.
+    specific = any(
+        t.ent_type_ in (("DATE", "ORDINAL") if headline else _SPECIFIC_ENTS) or _YEAR.fullmatch(t.text)
+        or (t.is_title and t.i > chunk.sent.start and t.pos_ == "PROPN" and not headline)
+        for t in mods
+    )
+    kinds = {m.kind for m in attached}
+    # Without a name or date of its own a phrase is specific by what is attached to it:
+    # a date ("parliamentary elections on February 21", "a meeting in Chicago on March
+    # 15"), or a place after "the" ("the protests in Lima"). "Uprisings were suppressed
+    # in 1999, 2009 and 2019" and "nationwide protests in Lima are frequent" are generic.
+    definite = chunk[0].lower_ == "the"
+    return bool(specific or "Date" in kinds and (mods or definite or "Place" in kinds)
+                or "Place" in kinds and definite)
+
+
+def _event_mention(sdoc, sentence_of: dict[int, int], chunk, mods, attached: list[Mention],
+                   index) -> list[Mention]:
+    """The event mention of a phrase that names one event (and the date mention of a year
+    NER missed in it), named by its words, its one place when it has no modifier ("Lima
+    protests") and its date when a preposition attaches it ("May 5, 2020 summit")."""
+    root = chunk.root
+    first = mods[0] if mods else root
+    start, end = first.idx, root.idx + len(root.text)
+    text = phrase_text(sdoc, start, end)
+    places = [m for m in attached if m.kind == "Place"]
+    if not mods and len(places) == 1:
+        text = f"{places[0].text} {text.lower() if text[:1].isupper() and root.i == chunk.sent.start else text}"
+    # A year NER calls a number ("the 2022 elections") is the event's date.
+    years = [t for t in mods if _YEAR.fullmatch(t.text) and t.ent_type_ in ("", "CARDINAL")]
+    found = [Mention(t.idx, t.idx + len(t.text), t.text, "Date", sentence_of[t.i], t.text) for t in years]
+    noun_dated = {m for m in _attached(root, index, ("Date",)) if m.value and date_kind(m.text) == "absolute"}
+    if len(noun_dated) == 1 and not years and not any(t.ent_type_ == "DATE" for t in mods):
+        text = f"{noun_dated.pop().text} {text}"  # its name says when: "the summit of May 5, 2020"
+    return found + [Mention(start, end, text, "Event", sentence_of[root.i])]
 
 
 def _listed_dates(mods, index) -> list[Mention]:
@@ -251,7 +255,8 @@ def _listed_dates(mods, index) -> list[Mention]:
     return dates if len(dates) > 1 else []
 
 
-def _one_event_per_date(sentence_of: dict[int, int], dates: list[Mention], mods, root) -> list[Mention]:
+def _one_event_per_date(sentence_of: dict[int, int], dates: list[Mention], mods, root,
+                        doc_id: str) -> list[Mention]:
     """One event per listed date, each named by its date and the shared words and head
     ("December 2017 protests", "November 2019 protests") and keyed like any other. Each gets
     its own span: from its date to the next date, and the last to the head."""
@@ -263,15 +268,15 @@ def _one_event_per_date(sentence_of: dict[int, int], dates: list[Mention], mods,
     for k, date in enumerate(dates):
         end = dates[k + 1].start - 1 if k + 1 < len(dates) else root.idx + len(root.text)
         text = " ".join(p for p in (date.text, shared, root.text) if p)
-        key = f"{date.value}|{key_words}|{_word(_head(root.text))}"
-        if date.value.startswith("--"):
-            key = f"{_DOC}#{key}"
-        found.append(Mention(date.start, end, text, "Event", sentence_of[root.i], key))
+        key = EventKey(date.value, key_words, _word(_head(root.text)),
+                       doc_id if date.value.startswith("--") else None)  # a month without a year
+        found.append(Mention(date.start, end, text, "Event", sentence_of[root.i], event=key))
     return found
 
 
 def _word(text: str) -> str:
-    """A word of a key: lower case, without the key's separators ("#FreeVote" -> "freevote")."""
+    """A word of a key: lower case, without the separators of `EventKey.text` ("#FreeVote"
+    -> "freevote")."""
     return text.lower().replace("|", "").replace("#", "")
 
 
@@ -283,11 +288,11 @@ def _head(word: str) -> str:
     return word
 
 
-def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> str:
+def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> EventKey:
     """The merge key of an event mention: its date, other modifiers and head noun."""
-    span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
+    span = span_of(sdoc, event)
     if span is None:
-        return f"{doc_id}#||{_word(event.text)}"
+        return EventKey("", "", _word(event.text), doc_id)
     date, words, named = "", [], False
     in_date = [t for t in span if dates.at(t)]
     values = {dates.at(t).value for t in in_date if dates.at(t).value}
@@ -310,14 +315,9 @@ def _key(sdoc, event: Mention, dates: MentionIndex, doc_id: str) -> str:
             continue
         words.append(_word(t.text))
         named = named or t.ent_type_ in _SPECIFIC_ENTS[2:] or (t.is_title and t.i > span.sent.start)
-    key = f"{date}|{' '.join(words)}|{_word(_head(span[-1].text))}"
     # Only a date with a year, a place or a name identifies an event beyond its document.
-    return key if named or (date and not date.startswith("--")) else f"{doc_id}#{key}"
-
-
-def _parts(key: str) -> tuple[str, str, str]:
-    date, words, head = key.split("#")[-1].split("|")
-    return date, words, head
+    beyond = named or (date and not date.startswith("--"))
+    return EventKey(date, " ".join(words), _word(_head(span[-1].text)), None if beyond else doc_id)
 
 
 def _refines(date: str, coarse: str) -> bool:
@@ -334,26 +334,26 @@ def _merge(sdoc, mentions: list[Mention]) -> list[Mention]:
     undated one only when definite: "uprisings are more frequent" is no event). Two
     candidates ("2016 elections", "2020 elections") leave it alone; so does another head
     noun ("protests" is not "uprising")."""
-    keys = sorted({m.value for m in mentions if m.kind == "Event"})
-    definite = {m.value for m in mentions if m.kind == "Event" and _definite(sdoc, m)}
+    # In the order of the keys' text, so the first candidate is the one the string keys chose.
+    keys = sorted({m.event for m in mentions if m.kind == "Event"}, key=lambda k: k.text)
+    definite = {m.event for m in mentions if m.kind == "Event" and _definite(sdoc, m)}
     target = {}
     for coarse in keys:
-        date, words, head = _parts(coarse)
-        same = [k for k in keys if k != coarse and _parts(k)[1:] == (words, head)]
-        exact = [k for k in same if _parts(k)[0] == date and "#" not in k]
-        finer = [k for k in same if _parts(k)[0] != date and _refines(_parts(k)[0], date)]
-        if "#" in coarse and exact:  # the same name, scoped to the document and not
+        same = [k for k in keys if k != coarse and (k.words, k.head) == (coarse.words, coarse.head)]
+        exact = [k for k in same if k.date == coarse.date and k.doc is None]
+        finer = [k for k in same if k.date != coarse.date and _refines(k.date, coarse.date)]
+        if coarse.doc is not None and exact:  # the same name, scoped to the document and not
             target[coarse] = exact[0]
-        elif len(finer) == 1 and (date or words and coarse in definite):
+        elif len(finer) == 1 and (coarse.date or coarse.words and coarse in definite):
             target[coarse] = finer[0]
     for key in list(target):  # follow chains; dates only get finer, so they end
         while target[key] in target:
             target[key] = target[target[key]]
-    return [replace(m, value=target.get(m.value, m.value)) if m.kind == "Event" else m for m in mentions]
+    return [replace(m, event=target.get(m.event, m.event)) if m.kind == "Event" else m for m in mentions]
 
 
 def _definite(sdoc, mention: Mention) -> bool:
-    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_of(sdoc, mention)
     return span is not None and (span[0].lower_ in ("the", "this", "these")
                                  or span.start > 0 and sdoc[span.start - 1].lower_ in ("the", "this", "these"))
 
@@ -370,13 +370,13 @@ def _refer_back(sdoc, sentence_of: dict[int, int], mentions: list[Mention], take
         if _modifiers(chunk, root):
             continue
         sentence = sentence_of[root.i]
-        before = {m.value: m for m in events
+        before = {m.event: m for m in events
                   if m.end <= root.idx and sentence - 1 <= m.sentence <= sentence
-                  and m.value.rsplit("|", 1)[-1] == _head(root.text)}
+                  and m.event.head == _head(root.text)}
         if len(before) == 1:
             antecedent = next(iter(before.values()))
             found.append(Mention(root.idx, root.idx + len(root.text), antecedent.text, "Event", sentence,
-                                 antecedent.value))
+                                 event=antecedent.event))
     return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
 
@@ -393,42 +393,53 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     index = MentionIndex(sdoc, [m for m in mentions if m.kind in ("Date", "Place")])
     found = []
     for event in (m for m in mentions if m.kind == "Event"):
-        span = sdoc.char_span(event.start, event.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        candidates = [(t, "phrase") for t in span if _phrase_place_ok(span, t, index)]
-        candidates += [(p, "prep") for t in (root,) for p in _pobjs(t, _DATE_PREPS + _PLACE_PREPS)]
-        verb = _governing_verb(root)
-        if verb is not None:
-            # The verb's place is the event's only when the event is its subject ("protests
-            # erupted in Lima", "the summit was held in Lima"); "bombed the rally in Paris"
-            # places the bombing.
-            for v in _clause_verbs(verb):
-                candidates += [(p, "verb") for p in _pobjs(v, _DATE_PREPS + _PLACE_PREPS)]
-                candidates += [(c, "verb") for c in v.children if c.dep_ == "npadvmod"]
-        seen, dated = set(), []
-        for tok, how in candidates:
-            mention = index.at(tok, ("Date", "Place"))
-            if mention is None or mention.span in seen or mention.span == event.span:
-                continue
-            seen.add(mention.span)
-            prep = tok.head.lower_ if how != "phrase" and tok.dep_ == "pobj" else ""
-            if mention.kind == "Date" and mention.value and date_kind(mention.text) in ("absolute", "relative"):
-                dated.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date",
-                                  0.8 if how == "phrase" else 0.7))
-            elif mention.kind == "Place" and (how == "phrase" or prep in _PLACE_PREPS) \
-                    and (how != "verb" or root.dep_ in ("nsubj", "nsubjpass")):
-                found.append(Fact(event.span, "location", mention.span, event.sentence, f"event-{how}-place",
-                                  0.7 if how != "verb" else 0.6))
-        # The closest date speaks: the phrase's own ("the 1988 massacre"), else its
-        # preposition's, else its verb's.
-        for how in ("phrase", "prep", "verb"):
-            if closest := [f for f in dated if f.method == f"event-{how}-date"]:
-                found += closest
-                break
+        span = span_of(sdoc, event)
+        if span is not None:
+            found += _event_facts(event, span, index)
     unique = {(f.subject, f.predicate, f.obj, f.sentence): f for f in found}
     return [unique[k] for k in sorted(unique, key=str)]
+
+
+def _candidates(span, index) -> list[tuple[object, str]]:
+    """Tokens that may give the event SPAN its date or place, each with where it stands:
+    in the phrase, after one of its prepositions, or around the verb it is an argument of."""
+    root = span.root
+    candidates = [(t, "phrase") for t in span if _phrase_place_ok(span, t, index)]
+    candidates += [(p, "prep") for p in _pobjs(root, _DATE_PREPS + _PLACE_PREPS)]
+    verb = _governing_verb(root)
+    if verb is not None:
+        for v in _clause_verbs(verb):
+            candidates += [(p, "verb") for p in _pobjs(v, _DATE_PREPS + _PLACE_PREPS)]
+            candidates += [(c, "verb") for c in v.children if c.dep_ == "npadvmod"]
+    return candidates
+
+
+def _event_facts(event: Mention, span, index) -> list[Fact]:
+    """The onDate and location facts of one EVENT, whose tokens are SPAN."""
+    root = span.root
+    seen, dated, found = set(), [], []
+    for tok, how in _candidates(span, index):
+        mention = index.at(tok, ("Date", "Place"))
+        if mention is None or mention.span in seen or mention.span == event.span:
+            continue
+        seen.add(mention.span)
+        prep = tok.head.lower_ if how != "phrase" and tok.dep_ == "pobj" else ""
+        if mention.kind == "Date" and mention.value and date_kind(mention.text) in ("absolute", "relative"):
+            dated.append(Fact(event.span, "onDate", mention.span, event.sentence, f"event-{how}-date",
+                              0.8 if how == "phrase" else 0.7))
+        # The verb's place is the event's only when the event is its subject ("protests
+        # erupted in Lima", "the summit was held in Lima"); "bombed the rally in Paris"
+        # places the bombing.
+        elif mention.kind == "Place" and (how == "phrase" or prep in _PLACE_PREPS) \
+                and (how != "verb" or root.dep_ in ("nsubj", "nsubjpass")):
+            found.append(Fact(event.span, "location", mention.span, event.sentence, f"event-{how}-place",
+                              0.7 if how != "verb" else 0.6))
+    # The closest date speaks: the phrase's own ("the 1988 massacre"), else its
+    # preposition's, else its verb's.
+    for how in ("phrase", "prep", "verb"):
+        if closest := [f for f in dated if f.method == f"event-{how}-date"]:
+            return found + closest
+    return found
 
 
 def _phrase_place_ok(span, token, index) -> bool:

@@ -1,6 +1,6 @@
 """Stage 3: collect entity and date mentions from one parsed document.
 
-    collect(sdoc) -> (sentences, mentions, titles)
+    collect(sdoc, acronyms) -> (sentences, mentions)
 
 Works on any object with spaCy's Doc API; spaCy itself is imported only by kg.nlp.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.analysis.docindex import sentence_of, text_of
+from kg.analysis.docindex import in_title_case, is_headline, phrase_text, sentence_of, text_of
 from kg.analysis.dates import normalise
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
                         ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
@@ -26,17 +26,10 @@ LABEL_KIND = {
     "NORP": "Organization",
 }
 _URLISH = re.compile(r"(?:https?://|www\.|\.com\b|\.org\b|@|#)", re.I)
-_TRIM = " \t\n\"'“”‘’()[]{}<>,.;:!?|/\\-–—*"
 # Nouns that say the name next to them is a person ("economist X", "X, the head of Y").
 _ROLE_NOUNS = TITLE_WORDS | LEADER_HEADS | MEMBER_HEADS
 # Capitals that are not an acronym: roman numerals and name suffixes ("Henry VIII", "Jr").
 _NOT_ACRONYM = re.compile(r"^(?:[IVXL]+|JR|SR|[A-Z])$")
-
-
-def _is_headline(sent) -> bool:
-    """A line with no final punctuation: a headline, caption or label, not a sentence."""
-    text = sent.text.strip()
-    return bool(text) and not text.endswith((".", "!", "?", '"', "”", ":", ";"))
 
 
 def _trim(span, kind: str, headline: bool):
@@ -176,18 +169,37 @@ def _norp_is_org(span) -> bool:
     return span[-1].lower_ in ORG_HEADS
 
 
-def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tuple[Mention, str]]]:
-    """Sentences (character spans), entity mentions and (person, title) pairs of SDOC;
-    ACRONYMS are the (long form, acronym) spans kg.acronyms.definitions found in its text.
+def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention]]:
+    """Sentences (character spans) and entity mentions of SDOC; ACRONYMS are the (long
+    form, acronym) spans kg.acronyms.definitions found in its text.
 
-    A mention's text is the cleaned name: no leading "the", no possessive, no title.
+    A mention's text is the cleaned name: no leading "the", no possessive, no title (a
+    title taken off a person's name is kept in `Mention.title`).
+
+    >>> collect(nlp("Ayatollah Ali Khamenei spoke."))[1]  # doctest: +SKIP
+    [Mention(start=10, end=22, text='Ali Khamenei', kind='Person', ..., title='Ayatollah', title_word='ayatollah')]
     """
-    sentences = [(sent.start_char, sent.end_char) for sent in sdoc.sents]
+    sentences = tuple((sent.start_char, sent.end_char) for sent in sdoc.sents)
     sent_index = sentence_of(sdoc)
-    headline = [_is_headline(sent) for sent in sdoc.sents]
-    mentions: list[Mention] = []
-    titles: list[tuple[Mention, str]] = []
     tokens_of: dict[Mention, range] = {}
+    mentions = []
+    for mention, tokens in _entity_mentions(sdoc, sent_index):
+        mentions.append(mention)
+        tokens_of[mention] = tokens
+    mentions = _drop_headline_only(sdoc, mentions)
+    mentions = _acronym_mentions(sdoc, sent_index, mentions, tokens_of, acronyms)
+    taken = {i for m in mentions for i in tokens_of[m]}
+    mentions += _unlabelled(sdoc, sent_index, taken)
+    mentions += _propagate(sdoc, sent_index, taken, mentions)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return sentences, mentions
+
+
+def _entity_mentions(sdoc, sent_index: dict[int, int]) -> list[tuple[Mention, range]]:
+    """NER's names, dates and events, each trimmed to the name itself (`_trim`), grown over
+    hyphenated words and an organisation's head noun, with the tokens it covers."""
+    headline = [is_headline(sent) for sent in sdoc.sents]
+    found = []
     for ent in sdoc.ents:
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or (ent.label_ == "NORP" and not _norp_is_org(ent)):
@@ -202,35 +214,52 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention], list[tu
         if kind == "Organization":
             last = _org_extend(sdoc, last)
         start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
-        text = re.sub(r"\s+", " ", text_of(sdoc)[start:end]).strip(_TRIM)
-        if text.count("(") != text.count(")"):
-            continue  # "Full Name (ACR" swallowed half a bracket; the acronym finder has it
-        if not text or (kind != "Date" and not re.search(r"[^\W\d_]", text)):
+        text = phrase_text(sdoc, start, end)
+        if not _is_name(sdoc, text, kind, first == last):
             continue
-        if kind in ("Person", "Organization") and first == last and text[:1].isupper() \
-                and not text.isupper() and re.search(rf"\b{re.escape(text.lower())}\b", text_of(sdoc)):
-            continue  # "Regime" when the text also says "regime": a capitalised common noun
-        if kind in ("Person", "Place", "Event") and sdoc[last].lower_.rstrip(".") in ORG_HEADS | COMPANY_TAILS:
-            kind = "Organization"  # "... Guard Corps", "... Council": the head noun decides
-        elif kind in ("Person", "Organization", "Place") and sdoc[last].lower_ in EVENT_NOUNS:
-            kind = "Event"  # "Pacific Trade Summit", "Paris Peace Conference"
-        elif kind in ("Person", "Organization"):
-            kind = _cued_kind(sdoc[first:last + 1], kind)
+        kind = _head_kind(sdoc[first:last + 1], kind)
         value = normalise(text) if kind == "Date" else None
-        mention = Mention(start, end, text, kind, sent_index[first], value)
-        mentions.append(mention)
-        tokens_of[mention] = range(first, last + 1)
-        if title:
-            titles.append((mention, " ".join(t.text for t in title)))
-    mentions = _drop_headline_only(sdoc, mentions)
-    mentions = _acronym_mentions(sdoc, sent_index, mentions, tokens_of, acronyms)
-    taken = {i for m in mentions for i in tokens_of[m]}
-    mentions += _unlabelled(sdoc, sent_index, taken)
-    mentions += _propagate(sdoc, sent_index, taken, mentions)
-    mentions.sort(key=lambda m: (m.start, m.end))
-    kept = set(mentions)
-    titles = [(m, t) for m, t in titles if m in kept]
-    return tuple(sentences), mentions, titles
+        mention = Mention(start, end, text, kind, sent_index[first], value,
+                          title=" ".join(t.text for t in title) or None,
+                          title_word=_title_word(text_of(sdoc), start))
+        found.append((mention, range(first, last + 1)))
+    return found
+
+
+def _is_name(sdoc, text: str, kind: str, one_word: bool) -> bool:
+    """Whether TEXT, what is left of an entity after trimming, is still a name."""
+    if text.count("(") != text.count(")"):
+        return False  # "Full Name (ACR" swallowed half a bracket; the acronym finder has it
+    if not text or (kind != "Date" and not re.search(r"[^\W\d_]", text)):
+        return False
+    # "Regime" when the text also says "regime": a capitalised common noun
+    return not (kind in ("Person", "Organization") and one_word and text[:1].isupper()
+                and not text.isupper() and re.search(rf"\b{re.escape(text.lower())}\b", text_of(sdoc)))
+
+
+def _head_kind(span, kind: str) -> str:
+    """The kind of a name, NER's corrected: its head noun decides first ("... Guard Corps",
+    "... Council" are organisations, "Pacific Trade Summit" an event), then the words
+    around it (`_cued_kind`)."""
+    last = span[-1].lower_
+    if kind in ("Person", "Place", "Event") and last.rstrip(".") in ORG_HEADS | COMPANY_TAILS:
+        return "Organization"
+    if kind in ("Person", "Organization", "Place") and last in EVENT_NOUNS:
+        return "Event"
+    if kind in ("Person", "Organization"):
+        return _cued_kind(span, kind)
+    return kind
+
+
+def _title_word(text: str, start: int) -> str | None:
+    """The title word right before offset START of TEXT, folded, or None.
+
+    >>> _title_word("He met Dr. Ada Lovelace", 11), _title_word("He met Ada", 7)
+    ('dr', None)
+    """
+    words = text[max(0, start - 40):start].split()
+    word = words[-1].lower().rstrip(".") if words else ""
+    return word if word in TITLE_WORDS else None
 
 
 def _drop_headline_only(sdoc, mentions: list[Mention]) -> list[Mention]:
@@ -239,7 +268,7 @@ def _drop_headline_only(sdoc, mentions: list[Mention]) -> list[Mention]:
     headline = set()
     body_parts = []
     for k, sent in enumerate(sdoc.sents):
-        if _is_headline(sent) and _title_case(sent):
+        if is_headline(sent) and in_title_case(sent):
             headline.add(k)
         else:
             body_parts.append(sent.text)
@@ -248,15 +277,11 @@ def _drop_headline_only(sdoc, mentions: list[Mention]) -> list[Mention]:
             if m.sentence not in headline or m.kind == "Date" or re.search(rf"\b{re.escape(m.text)}\b", body)]
 
 
-def _title_case(sent) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words)
-
-
 def _mention_at(sdoc, sent_index, first: int, last: int, kind: str) -> Mention:
     start, end = sdoc[first].idx, sdoc[last].idx + len(sdoc[last].text)
     text = text_of(sdoc)[start:end].rstrip(".,;:")  # "Inc." at a sentence's end: as NER spans are
-    return Mention(start, start + len(text), text, kind, sent_index[first])
+    return Mention(start, start + len(text), text, kind, sent_index[first],
+                   title_word=_title_word(text_of(sdoc), start))
 
 
 def _acronym_mentions(sdoc, sent_index, mentions: list[Mention], tokens_of: dict, acronyms) -> list[Mention]:
@@ -304,7 +329,7 @@ def _unlabelled(sdoc, sent_index, taken: set[int]) -> list[Mention]:
     business daily Ekonomisk Tid"). Headlines are left out: every word is capitalised there."""
     found = []
     for sent in sdoc.sents:
-        if _is_headline(sent) and _title_case(sent):
+        if is_headline(sent) and in_title_case(sent):
             continue
         i = sent.start
         while i < sent.end:

@@ -1,11 +1,15 @@
-"""Stage 4b: quotations and their speakers.
+"""Quotations and who said them, read off the parse: which quoted spans are speech, and
+their speakers. (Where the quote marks are is `quotespans`' work, on the text alone;
+kg.quotelist reads quotations back from an export.)
 
     find(sdoc, mentions) -> (quotes, facts)
+    antecedent(pronoun, sdoc, sentences, candidates, quoted) -> Mention | None
 
-Quoted spans come from `kg.quotespans` (straight and curly quotes, quotations of several
-paragraphs, block quotes after a colon). A span is a quotation when it is attached to a
-speech verb ("called it '…'", "said: '…'") or is a clause of three words or more that is
-not a title; one- and two-word spans ("democratic", "good news") are scare quotes.
+Quoted spans come from `kg.analysis.quotespans` (straight and curly quotes, quotations of
+several paragraphs, block quotes after a colon). A span is a quotation when it is
+attached to a speech verb ("called it '…'", "said: '…'") or is a clause of three words
+or more that is not a title; one- and two-word spans ("democratic", "good news") are
+scare quotes.
 
 The speaker is the subject of the speech verb nearest the quotation in its own sentences
 (either order: "X said: '…'", "'…,' X said", "'…,' said X"), or of the verb the speech
@@ -26,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from kg.analysis.docindex import MentionIndex, text_of
+from kg.analysis.docindex import MentionIndex, sentence_of, span_of, text_of
 from kg.analysis.quotespans import QuotedSpan, spans
 from kg.model import Fact, Mention, Quote
 from kg.vocab import AGENT_KINDS
@@ -147,7 +151,7 @@ def _subject(verb, quote_start: int, inside: set[int]):
 
 
 def _is_subject(sdoc, mention: Mention) -> bool:
-    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_of(sdoc, mention)
     if span is None:
         return False
     root = span.root
@@ -163,7 +167,7 @@ def antecedent(pronoun, sdoc, sentences: list, candidates: list[Mention], quoted
     one of CANDIDATES outside quotation marks decides; among its names the grammatical
     subjects count first (with SUBJECTS_ONLY, only they count), and two different names
     there make it ambiguous (None)."""
-    k = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+    k = sentence_of(sdoc)[pronoun.i]
     for j in range(k, max(k - 4, -1), -1):
         sent = sentences[j]
         found = [m for m in candidates if sent.start_char <= m.start < min(sent.end_char, pronoun.idx)
@@ -242,7 +246,7 @@ class _Speakers:
         return max(found, key=lambda m: len(m.text)) if len(names) == 1 else None
 
     def sentence_of(self, token) -> int:
-        return next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
+        return self.index.sentence(token)
 
 
 _CONFIDENCE = {"speech-verb-subject": 0.7, "pronoun-speaker": 0.6, "block-quote-intro": 0.6,
@@ -274,43 +278,57 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Quote], list[Fact]]:
         text = _text(text_of(sdoc), q)
         if not tokens or len([w for w in text.split() if re.search(r"\w", w)]) < _MIN_WORDS:
             continue  # "democratic", "good news": scare quotes, not speech
-        attached = _attached_verb(tokens, inside)
+        attached = _speech_verb(tokens, text, inside)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
-        title = _is_title(text)
-        if title and attached is not None and attached.lemma_.lower() in NAMING_VERBS:
-            attached = None
-        if not (attached or q.introduced or has_verb and not title):
+        if not (attached or q.introduced or has_verb and not _is_title(text)):
             continue  # a title, slogan or phrase that no one is said to have spoken
-        first, last = speakers.sentence_of(tokens[0]), speakers.sentence_of(tokens[-1])
-        quote = Quote(q.start, q.end, text, first)
+        quote = Quote(q.start, q.end, text, speakers.sentence_of(tokens[0]))
         quotes.append(quote)
-        verb = attached or _nearest_verb(sdoc, tokens, inside, speakers.sentences, first, last)
-        method = ""
-        if verb is not None:
-            speaker, method = speakers.of(verb, tokens[0].i)
-        elif q.introduced:
-            intro = sdoc.char_span(*q.introduced, alignment_mode="expand")
-            last_sent = speakers.sentence_of(intro[-1])
-            verb = _nearest_verb(sdoc, [intro[-1]], inside, speakers.sentences, last_sent, last_sent)
-            if verb is not None:
-                speaker, method = speakers.of(verb, tokens[0].i)
-                method = method if method == "pronoun-speaker" else "block-quote-intro"
-        evidence = speakers.sentence_of(verb) if verb is not None else first
-        if verb is None and previous and previous[1] and "\n" not in text_of(sdoc)[previous[0].end:q.start]:
-            # '"…," he said. "…"': an unattributed quotation in the paragraph of an
-            # attributed one goes on in the same voice
-            speaker, method = previous[1], "same-paragraph-speaker"
-        if not method and (found := _previous_subject(sdoc, speakers, tokens, first)):
-            speaker, method, evidence = found, "previous-sentence-subject", first - 1
-        if not method:
-            speaker = None
-        elif speaker is not None and not q.contains(speaker.start):
+        speaker, method, evidence = _speaker(sdoc, speakers, q, tokens, attached, previous)
+        if speaker is not None and not q.contains(speaker.start):
             facts.append(Fact(speaker.span, "said", (quote.start, quote.end), evidence,
                               method, _CONFIDENCE[method], obj_kind="quote"))
         previous = (quote, speaker)
     accepted = {t.i for quote in quotes for t in _tokens(sdoc, QuotedSpan(((quote.start, quote.end),)))}
     indirect, reported = _indirect(sdoc, speakers, accepted)
     return quotes + indirect, facts + reported
+
+
+def _speech_verb(tokens, text: str, inside: set[int]):
+    """The speech verb a quotation hangs from (`_attached_verb`), or None; a title after a
+    naming verb is named, not quoted ("described in the novel 'The Long Winter'")."""
+    attached = _attached_verb(tokens, inside)
+    if attached is not None and attached.lemma_.lower() in NAMING_VERBS and _is_title(text):
+        return None
+    return attached
+
+
+def _speaker(sdoc, speakers: _Speakers, q: QuotedSpan, tokens, attached,
+             previous: tuple[Quote, Mention | None] | None) -> tuple[Mention | None, str, int]:
+    """(speaker, method, evidence sentence) of one quotation: through its speech verb (the
+    attached one, else the nearest in its sentences), the colon sentence introducing a
+    block quote, the speaker of the quotation before it in its paragraph, or the subject of
+    the sentence before it. The speaker is None when no rule applies (method "")."""
+    first, last = speakers.sentence_of(tokens[0]), speakers.sentence_of(tokens[-1])
+    verb = attached or _nearest_verb(sdoc, tokens, speakers.inside, speakers.sentences, first, last)
+    speaker, method = None, ""
+    if verb is not None:
+        speaker, method = speakers.of(verb, tokens[0].i)
+    elif q.introduced:
+        intro = sdoc.char_span(*q.introduced, alignment_mode="expand")
+        last_sent = speakers.sentence_of(intro[-1])
+        verb = _nearest_verb(sdoc, [intro[-1]], speakers.inside, speakers.sentences, last_sent, last_sent)
+        if verb is not None:
+            speaker, method = speakers.of(verb, tokens[0].i)
+            method = method if method == "pronoun-speaker" else "block-quote-intro"
+    evidence = speakers.sentence_of(verb) if verb is not None else first
+    if verb is None and previous and previous[1] and "\n" not in text_of(sdoc)[previous[0].end:q.start]:
+        # '"…," he said. "…"': an unattributed quotation in the paragraph of an
+        # attributed one goes on in the same voice
+        speaker, method = previous[1], "same-paragraph-speaker"
+    if not method and (found := _previous_subject(sdoc, speakers, tokens, first)):
+        speaker, method, evidence = found, "previous-sentence-subject", first - 1
+    return (speaker if method else None), method, evidence
 
 
 def _previous_subject(sdoc, speakers: _Speakers, tokens, first: int) -> Mention | None:

@@ -1,8 +1,8 @@
-"""Where a text quotes someone: spans between double quotes, across paragraphs.
+"""Where a text has quote marks: the spans between double quotes, across paragraphs.
 
     spans(text) -> list[QuotedSpan]
 
-Pure string work, no spaCy: the caller decides which spans are speech and who spoke.
+Pure string work, no parse: `quotes` decides which spans are speech and who spoke.
 A paragraph is a line of the cleaned text. Rules that hold for English news in general:
 
 - straight (") and curly (“ ”) double quotes open and close a quotation; a curly opening

@@ -34,7 +34,7 @@ from kg.analysis.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from kg.analysis.docindex import MentionIndex
+from kg.analysis.docindex import MentionIndex, span_of
 from kg.model import Fact, Mention
 from kg.vocab import AGENT_KINDS
 
@@ -221,11 +221,19 @@ def _negated(verb) -> bool:
 
 
 def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
-    span = sdoc.char_span(person.start, person.end, alignment_mode="expand")
+    """A person's roles and memberships: from the title before the name, the noun phrase
+    around it and the clause it is the subject of."""
+    span = span_of(sdoc, person)
     if span is None:
         return []
-    root = span.root
-    facts = _title_before(person, span[0], index)
+    return (_title_before(person, span[0], index) + _phrase_facts(sdoc, person, span, index)
+            + _clause_facts(person, span.root, index))
+
+
+def _phrase_facts(sdoc, person: Mention, span, index) -> list[Fact]:
+    """Roles and memberships the noun phrase of a name states: an appositive role noun,
+    "X of Y", "Y's X", "X (Party)"."""
+    root, facts = span.root, []
     # "X, the head of Y": an appositive noun.
     for child in root.children:
         if child.dep_ == "appos" and _is_role_noun(child, index):
@@ -245,8 +253,15 @@ def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
     after = span[-1].i + 1
     if after + 2 < len(sdoc) and sdoc[after].text == "(":
         org = index.at(sdoc[after + 1], ("Organization",))
-        if org is not None and sdoc.char_span(org.start, org.end, alignment_mode="expand")[-1].nbor(1).text == ")":
+        if org is not None and span_of(sdoc, org)[-1].nbor(1).text == ")":
             facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "bracketed-organization", 0.6))
+    return facts
+
+
+def _clause_facts(person: Mention, root, index) -> list[Fact]:
+    """Roles the clause of a name states: "X served as mayor of Y", "X is the foreign
+    minister", "X, who is the foreign minister, ..."."""
+    facts = []
     # "X served as mayor of Y", "X became a coach", "X was elected a member of Y".
     if root.dep_ in ("nsubj", "nsubjpass") and not _negated(root.head):
         verb = root.head
@@ -271,7 +286,7 @@ def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
 
 def _organization_facts(sdoc, org: Mention, index) -> list[Fact]:
     """ "Y is a member of Z", "Y, a unit of Z": an organisation that belongs to another."""
-    span = sdoc.char_span(org.start, org.end, alignment_mode="expand")
+    span = span_of(sdoc, org)
     if span is None:
         return []
     root = span.root
@@ -487,7 +502,7 @@ def _org_place_facts(sdoc, mentions: list[Mention], index) -> list[Fact]:
     for org in mentions:
         if org.kind != "Organization":
             continue
-        span = sdoc.char_span(org.start, org.end, alignment_mode="expand")
+        span = span_of(sdoc, org)
         if span is None:
             continue
         if span.root.dep_ == "pobj" and span.root.head.lower_ == "of":
