@@ -152,8 +152,8 @@ def build_options(command):
 @executor_option
 @scheduler_option
 def build_command(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int,
-          aliases: Path, html_max_nodes: int, jobs: int, no_cache: bool, executor: str,
-          scheduler: str | None) -> None:
+                  aliases: Path, html_max_nodes: int, jobs: int, no_cache: bool, executor: str,
+                  scheduler: str | None) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
 
     Prints documents, entities per class, facts, statements and where the time went;
@@ -214,7 +214,7 @@ def query_command(query: str | None, query_file, graph: Path, fmt: str) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @build_options
 def add_command(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
-        max_bytes: int, aliases: Path, jobs: int) -> None:
+                max_bytes: int, aliases: Path, jobs: int) -> None:
     """Copy FILES into the corpus folder and rebuild.
 
     A file whose name is already taken by a different file in the corpus is refused
@@ -401,7 +401,7 @@ def clean_command(corpus: Path, out: Path) -> None:
 @click.option("--retries", type=click.IntRange(0), default=3, show_default=True,
               help="Retries on connection errors, timeouts and HTTP 5xx/429.")
 def push_command(endpoint: str, graph_iri: str, graph: Path, user: str | None, password: str | None,
-         retries: int) -> None:
+                 retries: int) -> None:
     """Upload the export to a SPARQL server, replacing the named graph GRAPH_IRI (an HTTP
     PUT of the SPARQL 1.1 Graph Store Protocol: a push after a rebuild leaves no stale
     triples). Works with Oxigraph server, Apache Jena Fuseki and GraphDB.
