@@ -44,7 +44,7 @@ from redocred_data import RedocDoc, load  # noqa: E402
 from kg import corpus, nlp  # noqa: E402
 from kg.analysis import analyse  # noqa: E402
 from kg.build import build_graph  # noqa: E402
-from kg.graph import KG, SIGNATURES  # noqa: E402
+from kg.vocab import KG, SIGNATURES  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 
 # class -> (Wikidata properties, gold direction: True when gold head = kg subject)
