@@ -11,7 +11,7 @@ from kg.model import EventKey
 
 CASES = [
     # A month alone joins the one dated event of the same head in its document.
-    ("Thousands joined the November 2019 uprising in Tehran. The November uprising was crushed within days.",
+    ("Thousands joined the November 2019 uprising in Valparaiso. The November uprising was crushed within days.",
      [("November 2019 uprising", EventKey("2019-11", "", "uprising")),
       ("November uprising", EventKey("2019-11", "", "uprising"))]),
     # Another modifier is another event; the head is singular.
@@ -45,7 +45,7 @@ def test_event_keys(nlp, text, expected):
 
 
 def test_event_key_is_a_record_apart_from_a_date_value(nlp):
-    text = "Thousands joined the November 2019 uprising in Tehran."
+    text = "Thousands joined the November 2019 uprising in Valparaiso."
     document = document_from_text(text, "doc-a", "doc-a.txt")
     found = analyse(document, nlp(text)).mentions
     event = next(m for m in found if m.kind == "Event")

@@ -11,7 +11,7 @@ from kg.corpus import document_from_text
 
 CASES = [
     # NER put the title in the name: cleaning takes it off and keeps it in `title`.
-    ("Ayatollah Ali Khamenei spoke.", [("Ali Khamenei", "Person", "Ayatollah", "ayatollah")]),
+    ("Archbishop Tomas Varga spoke.", [("Tomas Varga", "Person", "Archbishop", "archbishop")]),
     # NER left the title out: no title was trimmed, but the word before the name is one.
     ("Pope Francis met Dr. Ada Lovelace.", [("Francis", "Person", None, "pope"),
                                             ("Ada Lovelace", "Person", None, "dr")]),
@@ -28,7 +28,7 @@ def test_collect_records_titles(nlp, text, expected):
 
 
 def test_a_trimmed_title_is_a_role(nlp):
-    text = "Ayatollah Ali Khamenei spoke."
+    text = "Archbishop Tomas Varga spoke."
     result = analyse(document_from_text(text, "d", "d.txt"), nlp(text))
     assert [(f.predicate, f.obj, f.method) for f in result.facts if f.method == "title-in-name"] == [
-        ("hasRole", "Ayatollah", "title-in-name")]
+        ("hasRole", "Archbishop", "title-in-name")]
