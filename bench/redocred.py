@@ -8,10 +8,14 @@ entities. Each document gets its own graph, so entities never merge across docum
 kg's facts are read back from the graph and mapped to Wikidata properties:
 
     memberOf       X -> Y   P463 / P102 / P108 / P54 (X -> Y)
-    leaderOf       X -> Y   P488 / P35 / P6 (Y -> X), P112 (Y -> X, founded by)
-    location       X -> Y   P276 / P131 / P159 / P17 (X -> Y), when X is not a place
+    leaderOf       X -> Y   P488 / P35 / P6 (Y -> X, Y may be a country), P112 (Y -> X, founded by)
+    nationality    X -> Y   P27 / P1532 (X -> Y)
+    location       X -> Y   P276 / P131 / P159 / P17 (X -> Y, X an organisation, event or place),
+                            P150 (Y -> X, "contains")
     participatedIn X -> Y   P1344 (X -> Y) or P710 (Y -> X)
     onDate         X -> Y   P585 / P580 (X -> Y)
+
+(the mapping of contract v2, shared/spec/ontology.md)
 
 A kg entity stands for every gold entity one of whose mentions equals one of its surface
 forms (label or alias, case and a leading "the" ignored). A predicted pair is correct when
@@ -51,11 +55,13 @@ from kg.settings import Settings  # noqa: E402
 MAPPING = {
     "memberOf": (("P463", "P102", "P108", "P54"), True),
     "leaderOf": (("P488", "P35", "P6", "P112"), False),
+    "nationality": (("P27", "P1532"), True),
     "location": (("P276", "P131", "P159", "P17"), True),
     "participatedIn": (("P1344",), True),
     "onDate": (("P585", "P580"), True),
 }
 P710 = "P710"  # participant: event -> agent, the reverse of participatedIn
+P150 = "P150"  # contains the administrative territorial entity: the reverse of location
 GOLD_KIND = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "TIME": "Date", "MISC": "Event"}
 
 
@@ -71,9 +77,9 @@ def gold_pairs(doc: RedocDoc) -> dict[str, set[tuple[int, int]]]:
     for head, prop, tail in doc.relations:
         for klass, (props, forward) in MAPPING.items():
             if prop in props:
-                if klass == "location" and doc.entities[head][1] == "LOC":
-                    continue  # a place in a place is geography, not an event's or body's location
                 pairs[klass].add((head, tail) if forward else (tail, head))
+        if prop == P150:
+            pairs["location"].add((tail, head))
         if prop == P710:
             pairs["participatedIn"].add((tail, head))
     return pairs

@@ -38,6 +38,7 @@ class KG(DefinedNamespace):
     # Facts between entities (each also described by kg:Statements)
     memberOf: URIRef
     leaderOf: URIRef
+    nationality: URIRef
     hasRole: URIRef
     participatedIn: URIRef
     location: URIRef
@@ -48,6 +49,9 @@ class KG(DefinedNamespace):
     mentionCount: URIRef
     text: URIRef
     indirect: URIRef
+    partial: URIRef
+    eventType: URIRef
+    status: URIRef
     value: URIRef
     mentions: URIRef
     sourceFile: URIRef
@@ -58,6 +62,7 @@ class KG(DefinedNamespace):
     confidence: URIRef
     method: URIRef
     relation: URIRef
+    argumentRole: URIRef
     negated: URIRef
 
 
@@ -89,11 +94,12 @@ AGENT_KINDS = KINDS[:2]  # who can belong, lead, take part or speak
 # checks): a fact whose resolved ends do not fit is dropped rather than asserted. A range
 # of None is a literal or a quote.
 SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]] = {
-    "memberOf": (AGENT_KINDS, ("Organization",)),
-    "leaderOf": (("Person",), ("Organization",)),
+    "memberOf": (("Person", "Organization", "Place"), ("Organization",)),
+    "leaderOf": (("Person",), ("Organization", "Place")),
+    "nationality": (("Person",), ("Place",)),
     "hasRole": (("Person",), None),
-    "participatedIn": (AGENT_KINDS, ("Event",)),
-    "location": (("Event", "Organization"), ("Place",)),
+    "participatedIn": (("Person", "Organization", "Place"), ("Event",)),
+    "location": (("Event", "Organization", "Place"), ("Place",)),
     "onDate": (("Event",), ("Date",)),
     "relatedTo": (ENTITY_KINDS, ENTITY_KINDS),
     "said": (AGENT_KINDS, None),

@@ -57,6 +57,10 @@ PROPERTIES = {
     "relation": (DATATYPE, {KG.Statement}, {XSD.string}),
     "negated": (DATATYPE, {KG.Statement}, {XSD.boolean}),
     "indirect": (DATATYPE, {KG.Quote}, {XSD.boolean}),
+    "partial": (DATATYPE, {KG.Quote}, {XSD.boolean}),
+    "eventType": (DATATYPE, {KG.Event}, {XSD.string}),
+    "status": (DATATYPE, {KG.Event}, {XSD.string}),
+    "argumentRole": (DATATYPE, {KG.Statement}, {XSD.string}),
     "sentenceIndex": (DATATYPE, {KG.Statement}, {XSD.integer}),
 }
 
@@ -70,7 +74,7 @@ NOT_ENTITY_RANGES = {
 
 # Property alignments with other vocabularies.
 SUBPROPERTIES = [
-    (KG.leaderOf, KG.memberOf),
+    (KG.nationality, SCHEMA.nationality),
     (KG.memberOf, SCHEMA.memberOf),
     (KG.location, SCHEMA.location),
     (KG.mentions, SCHEMA.mentions),
