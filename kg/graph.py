@@ -46,6 +46,7 @@ def assert_fact(
     method: str,
     relation: str | None = None,
     sentence: int | None = None,
+    role: str | None = None,
 ) -> URIRef:
     """Assert SUBJECT PREDICATE OBJ and describe it by a kg:Statement from one sentence.
 
@@ -54,7 +55,8 @@ def assert_fact(
     Returns the statement's IRI.
     """
     graph.add((subject, predicate, obj))
-    statement = base[f"statement/{_hash(subject, predicate, obj, document, sentence, relation, evidence)}"]
+    parts = (subject, predicate, obj, document, sentence, relation, evidence) + ((role,) if role else ())
+    statement = base[f"statement/{_hash(*parts)}"]
     graph.add((statement, RDF.type, KG.Statement))
     graph.add((statement, RDF.subject, subject))
     graph.add((statement, RDF.predicate, predicate))
@@ -67,6 +69,8 @@ def assert_fact(
         graph.add((statement, KG.relation, Literal(relation)))
     if sentence is not None:
         graph.add((statement, KG.sentenceIndex, Literal(sentence)))
+    if role:
+        graph.add((statement, KG.argumentRole, Literal(role)))
     return statement
 
 
@@ -145,12 +149,12 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
             if subject_key is None or obj is None or not fits(fact.predicate, kinds[base[subject_key]],
                                                                kinds.get(obj)):
                 continue
-            key = (base[subject_key], KG[fact.predicate], obj, fact.sentence, fact.relation)
+            key = (base[subject_key], KG[fact.predicate], obj, fact.sentence, fact.relation, fact.role)
             if obj == key[0]:
                 continue
             if key not in best or (-fact.confidence, fact.method) < (-best[key].confidence, best[key].method):
                 best[key] = fact
-        for (subject, predicate, obj, sentence, relation), fact in sorted(best.items(), key=lambda kv: str(kv[0])):
+        for (subject, predicate, obj, sentence, relation, role), fact in sorted(best.items(), key=lambda kv: str(kv[0])):
             assert_fact(
                 graph, base, subject, predicate, obj,
                 document=document,
@@ -159,6 +163,7 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
                 method=fact.method,
                 relation=relation,
                 sentence=sentence,
+                role=role,
             )
     return graph
 

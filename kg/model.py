@@ -107,7 +107,8 @@ class Fact:
     method: str  # the rule that found it, written to kg:method
     confidence: float
     obj_kind: str = "entity"
-    relation: str | None = None  # the linking verb or noun, for kg:relatedTo
+    relation: str | None = None  # the linking verb or noun (kg:relatedTo), or an event's trigger
+    role: str | None = None  # kg:argumentRole of a participation: agent, patient or participant
 
 
 @dataclass(frozen=True, slots=True)
