@@ -15,6 +15,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.analysis.dates import xsd_type
+from kg import reading, relmodel
 from kg.model import DocResult, Fact
 from kg.resolve import Resolution
 from kg.settings import Settings
@@ -131,19 +132,36 @@ def _object(fact: Fact, result: DocResult, resolution: Resolution, base: Namespa
     return base[key] if key else None
 
 
+def _facts(result: DocResult, resolution: Resolution, kinds: dict[str, str], settings: Settings,
+           model: relmodel.RelationModel | None) -> list[Fact]:
+    """The rules' facts of one document, with their measured confidence, and the
+    classifier's, read between resolved entities (kg.reading)."""
+    facts = [f if model is None else model.rule_confidence(f) for f in result.facts]
+    facts = [f for f in facts if f.confidence >= settings.min_confidence]
+    return facts + reading.read(result, resolution, kinds, model, settings.min_confidence)
+
+
+def _evidence(result: DocResult, fact: Fact) -> str:
+    if fact.since is None:
+        return result.sentence_text(fact.sentence)
+    return " ".join(result.sentence_text(i) for i in range(fact.since, fact.sentence + 1))
+
+
 def assemble(results: list[DocResult], resolution: Resolution, settings: Settings) -> Graph:
     """The whole corpus's graph: documents, entities, dates, quotes and facts."""
     graph = new_graph(settings.base_iri)
     base = Namespace(settings.base_iri)
     _add_entities(graph, base, resolution)
     kinds = {base[e.key]: e.kind for e in resolution.entities}
+    kind_of = {e.key: e.kind for e in resolution.entities}
+    model = relmodel.load()
     for result in results:
         document = _add_document(graph, base, result, resolution, kinds)
         _add_quotes(graph, base, result, document, resolution)
         # One statement per fact and sentence: when two rules find the same fact in one
         # sentence, the surer one speaks for it.
         best: dict[tuple, Fact] = {}
-        for fact in result.facts:
+        for fact in _facts(result, resolution, kind_of, settings, model):
             subject_key = resolution.entity_of(result.document.doc_id, fact.subject)
             obj = _object(fact, result, resolution, base)
             if subject_key is None or obj is None or not fits(fact.predicate, kinds[base[subject_key]],
@@ -158,7 +176,7 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
             assert_fact(
                 graph, base, subject, predicate, obj,
                 document=document,
-                evidence=result.sentence_text(sentence),
+                evidence=_evidence(result, fact),
                 confidence=fact.confidence,
                 method=fact.method,
                 relation=relation,
@@ -166,4 +184,3 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
                 role=role,
             )
     return graph
-

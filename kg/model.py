@@ -108,7 +108,21 @@ class Fact:
     confidence: float
     obj_kind: str = "entity"
     relation: str | None = None  # the linking verb or noun (kg:relatedTo), or an event's trigger
+    since: int | None = None  # the first sentence of the evidence, when it spans several
     role: str | None = None  # kg:argumentRole of a participation: agent, patient or participant
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two mentions that may be linked by a fact (kg.analysis.pairs): `first` comes
+    before `second` in the text; `features` say how the sentence links them, without
+    their kinds, which are known only after resolution (kg.reading)."""
+
+    first: Span
+    second: Span
+    sentence: int  # the sentence of `second`
+    features: tuple[str, ...]
+    since: int | None = None  # the sentence of `first`, when it is an earlier one
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +135,7 @@ class DocResult:
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
     acronyms: tuple[tuple[Span, Span], ...] = ()  # (long form, acronym) defined in the text
+    pairs: tuple[Pair, ...] = ()  # candidate pairs for the relation classifier
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]

@@ -41,6 +41,8 @@ class Settings:
     # "dask" (kg.dask_executor: the Dask scheduler at `scheduler`, or a LocalCluster).
     executor: str = "local"
     scheduler: str | None = None
+    # Facts whose measured confidence is lower are not asserted (kg.reading).
+    min_confidence: float = 0.0
 
     @property
     def cache_dir(self) -> Path:

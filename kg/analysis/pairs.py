@@ -1,0 +1,176 @@
+"""Candidate pairs for the relation classifier: two mentions of one sentence, with what
+the parse says about how they are linked.
+
+    candidates(sdoc, mentions, facts) -> list[Pair]
+
+Which facts a pair states is decided later, after entity resolution (kg.reading), when
+both ends have their final kind; here only kind-free evidence is kept, as feature
+strings (kg.relmodel weighs them):
+
+    w:<lemma>      a word between the two mentions (up to MAX_GAP tokens apart)
+    g:<bucket>     how many tokens lie between them
+    P:<path>       the dependency path between their heads, with the lemma where it turns
+    Q:<path>       the same path without the lemma
+    a:<dep> b:<dep>  each head's own dependency label; pb:<prep> the preposition before b
+    mb:<n>         how many other mentions lie between them
+    wa:/wb:        the word before the first mention and after the second
+    r:<rule>:<predicate>:<f|r>  a rule of kg.analysis.relations found that fact between
+                   them, forward (first -> second) or reversed
+    via:pronoun    the first end is a "he"/"she" standing for a person named earlier
+
+A subject "he"/"she" pairs the person it stands for with the other mentions of its
+sentence, so a fact stated about a pronoun reaches the name.
+"""
+
+from __future__ import annotations
+
+from kg.analysis.docindex import MentionIndex, span_of
+from kg.model import Fact, Mention, Pair
+
+MAX_GAP = 12  # tokens between two mentions beyond which words between are not features
+MAX_PATH = 6  # dependency edges beyond which a path is only "long"
+WINDOW = 0  # sentences apart beyond which two mentions are not paired
+KINDS = ("Person", "Organization", "Place", "Event", "Date")
+_GAPS = ((0, "0"), (1, "1"), (3, "2-3"), (6, "4-6"), (12, "7-12"))
+
+
+def _gap(n: int) -> str:
+    return next((label for top, label in _GAPS if n <= top), "13+")
+
+
+def _ancestors(token) -> list:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _path(a, b) -> tuple[str, str]:
+    """The dependency path from head token A up to the lowest common ancestor and down
+    to B: ("nsubj<buy>dobj" with the ancestor's lemma, "nsubj<>dobj" without)."""
+    up, down = _ancestors(a), _ancestors(b)
+    down_ids = {t.i: n for n, t in enumerate(down)}
+    top = next((n for n, t in enumerate(up) if t.i in down_ids), None)
+    if top is None:
+        return "none", "none"
+    lca = up[top]
+    rise = [t.dep_ for t in up[:top]]
+    fall = [t.dep_ for t in reversed(down[:down_ids[lca.i]])]
+    if len(rise) + len(fall) > MAX_PATH:
+        return "long", "long"
+    left, right = "^".join(rise), "v".join(fall)
+    return f"{left}<{lca.lemma_.lower()}>{right}", f"{left}<>{right}"
+
+
+def _between(sdoc, first, second, index: MentionIndex) -> list[str]:
+    """Words and mentions between two spans."""
+    gap = second.start - first.end
+    feats = [f"g:{_gap(max(gap, 0))}"]
+    inside = {id(m) for t in sdoc[first.end:second.start] if (m := index.at(t)) is not None}
+    feats.append(f"mb:{min(len(inside), 2)}")
+    if 0 < gap <= MAX_GAP:
+        for t in sdoc[first.end:second.start]:
+            if index.at(t) is None and not t.is_space:
+                feats.append(f"w:{t.lemma_.lower()}")
+    return feats
+
+
+def _features(sdoc, first, second, index: MentionIndex) -> list[str]:
+    a, b = first.root, second.root
+    long_path, short_path = _path(a, b)
+    feats = [f"P:{long_path}", f"Q:{short_path}", f"a:{a.dep_}", f"b:{b.dep_}"]
+    if b.dep_ == "pobj":
+        feats.append(f"pb:{b.head.lower_}")
+    if a.dep_ == "pobj":
+        feats.append(f"pa:{a.head.lower_}")
+    feats += _between(sdoc, first, second, index)
+    before = sdoc[first.start - 1] if first.start > 0 else None
+    after = sdoc[second.end] if second.end < len(sdoc) else None
+    feats.append(f"wa:{before.lower_ if before is not None else '<s>'}")
+    feats.append(f"wb:{after.lower_ if after is not None else '</s>'}")
+    return feats
+
+
+def _rule_features(facts: list[Fact]) -> dict[tuple, list[str]]:
+    """(first span, second span) -> "r:" features of the rules' facts between them."""
+    found: dict[tuple, list[str]] = {}
+    for fact in facts:
+        if fact.obj_kind != "entity":
+            continue
+        rule = fact.method.split("+")[0]
+        forward = fact.subject < fact.obj
+        key = (fact.subject, fact.obj) if forward else (fact.obj, fact.subject)
+        found.setdefault(key, []).append(f"r:{rule}:{fact.predicate}:{'f' if forward else 'r'}")
+    return found
+
+
+def candidates(sdoc, mentions: list[Mention], facts: list[Fact]) -> list[Pair]:
+    """Every pair of mentions in one sentence (the first before the second), and every
+    pair of a pronoun's person with a mention of the pronoun's sentence.
+
+    >>> candidates(nlp("Jane Doe heads Acme."), mentions, [])[0].features[:2]  # doctest: +SKIP
+    ('P:nsubj<head>dobj', 'Q:nsubj<>dobj')
+    """
+    index = MentionIndex(sdoc, mentions)
+    rules = _rule_features(facts)
+    spans = [(m, span_of(sdoc, m)) for m in mentions if m.kind in KINDS]
+    spans = sorted(((m, s) for m, s in spans if s is not None), key=lambda ms: ms[0].start)
+    by_sentence: dict[int, list] = {}
+    for mention, span in spans:
+        by_sentence.setdefault(mention.sentence, []).append((mention, span))
+    pairs = []
+    for group in by_sentence.values():
+        for i, (m1, s1) in enumerate(group):
+            for m2, s2 in group[i + 1:]:
+                if m1.span == m2.span or s2.start < s1.end:
+                    continue
+                feats = _features(sdoc, s1, s2, index) + rules.get((m1.span, m2.span), [])
+                pairs.append(Pair(m1.span, m2.span, m1.sentence, tuple(feats)))
+    pairs += _pronoun_pairs(sdoc, by_sentence, index, rules)
+    pairs += _across(spans)
+    return pairs
+
+
+def _mention_features(mention: Mention, span, topic: Mention, mark: str) -> list[str]:
+    feats = [f"{mark}d:{span.root.dep_}"]
+    if mention.text == topic.text or mention.text == topic.text.split()[-1]:
+        feats.append(f"{mark}top")  # the document's first name, or its last word
+    if mention.sentence == 0:
+        feats.append(f"{mark}s0")
+    return feats
+
+
+def _across(spans: list) -> list[Pair]:
+    """Mentions of different sentences at most WINDOW sentences apart: a document states
+    many facts across sentences ("X is a town. It lies in Y"). Their features say how far
+    apart they are, which is the document's first name, and each one's role in its clause."""
+    if not spans:
+        return []
+    topic = spans[0][0]
+    pairs = []
+    for i, (m1, s1) in enumerate(spans):
+        for m2, s2 in spans[i + 1:]:
+            distance = m2.sentence - m1.sentence
+            if distance == 0 or m1.text == m2.text:
+                continue
+            if distance > WINDOW:
+                break
+            feats = [f"x:{distance}"] + _mention_features(m1, s1, topic, "A") + _mention_features(m2, s2, topic, "B")
+            pairs.append(Pair(m1.span, m2.span, m2.sentence, tuple(feats), since=m1.sentence))
+    return pairs
+
+
+def _pronoun_pairs(sdoc, by_sentence: dict[int, list], index: MentionIndex,
+                   rules: dict[tuple, list[str]]) -> list[Pair]:
+    """A subject "he"/"she" paired with the other mentions of its sentence, standing for
+    the person it names (kg.analysis.pronouns)."""
+    pairs = []
+    for token_i, person in sorted(index.pronouns.items()):
+        pronoun = sdoc[token_i:token_i + 1]
+        sentence = index.sent_of[token_i]
+        for mention, span in by_sentence.get(sentence, []):
+            if mention.span == person.span or span.start <= token_i:
+                continue
+            feats = _features(sdoc, pronoun, span, index) + ["via:pronoun"] + rules.get((person.span, mention.span), [])
+            pairs.append(Pair(person.span, mention.span, sentence, tuple(feats)))
+    return pairs
