@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.analysis.docindex import MentionIndex, is_headline, noun_chunks, sentence_of, span_of
+from kg.analysis.docindex import MentionIndex, is_headline, noun_chunks, sentence_of, span_of, text_of
 from kg.analysis.eventargs import noun_arguments, noun_status, verb_arguments, verb_status
 from kg.analysis.triggers import anaphor_types, canonical, noun_type, participation_role, verb_type, ANAPHORS
 from kg.model import Document, EventKey, Fact, Mention
@@ -77,7 +77,7 @@ def find(sdoc, mentions: list[Mention], document: Document) -> list[Mention]:
     for step in (_unchunked_events, _verb_events, _noun_events):
         index = MentionIndex(sdoc, found)
         found = sorted(found + step(sdoc, index, document.doc_id), key=lambda m: (m.start, m.end))
-    found = [_typed(sdoc, m) if m.kind == "Event" else m for m in found]
+    found = _nested([_typed(sdoc, m) if m.kind == "Event" else m for m in found])
     index = MentionIndex(sdoc, found)
     added, rejoined = _anaphors(sdoc, index, found)
     found = [rejoined.get(m.span, m) if m.kind == "Event" else m for m in found]
@@ -150,6 +150,20 @@ def _verb_places(verb, index) -> list[Mention]:
     preps = _PLACE_PREPS + (("from",) if verb_type(verb) == "launch" else ())
     return [m for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj" and (m := index.at(p, ("Place",)))]
+
+
+def _nested(mentions: list[Mention]) -> list[Mention]:
+    """An event name inside a longer event phrase is that event: NER's "Summer Shield" in
+    "the Summer Shield tournament"."""
+    events = [m for m in mentions if m.kind == "Event" and m.event is not None]
+    out = []
+    for m in mentions:
+        outer = [e for e in events if e.start <= m.start and m.end <= e.end and e.span != m.span]
+        if m.kind == "Event" and outer:
+            longest = max(outer, key=lambda e: (e.end - e.start, e.start))
+            m = replace(m, event=longest.event, event_type=longest.event_type)
+        out.append(m)
+    return out
 
 
 def _label(word: str, args: list[tuple[Mention, str]], places: list[Mention]) -> tuple[str, list[str]]:
@@ -238,8 +252,10 @@ def _anaphors(sdoc, index, mentions: list[Mention]) -> tuple[list[Mention], dict
         if own is not None:
             rejoined[own.span] = replace(own, event=antecedent.event, event_type=antecedent.event_type)
         else:
-            found.append(Mention(root.idx, root.idx + len(root.text), root.text.lower(), "Event",
-                                 index.sentence(root), event=antecedent.event,
+            words = [t for t in chunk if t.lower_ not in _DEFINITE and t.tag_ != "POS" and not t.is_punct]
+            start = words[0].idx if words else root.idx
+            found.append(Mention(start, root.idx + len(root.text), text_of(sdoc)[start:root.idx + len(root.text)].lower(),
+                                 "Event", index.sentence(root), event=antecedent.event,
                                  event_type=antecedent.event_type, status=noun_status(root)))
     return found, rejoined
 
@@ -269,7 +285,7 @@ def _unchunked_events(sdoc, index, doc_id: str) -> list[Mention]:
         key = EventKey(year, " ".join(t.lower_ for t in words if t.text != year), token.lower_,
                        None if named else doc_id)
         start = words[0].idx if words else token.idx
-        found.append(Mention(start, token.idx + len(token.text), sdoc.text[start:token.idx + len(token.text)],
+        found.append(Mention(start, token.idx + len(token.text), text_of(sdoc)[start:token.idx + len(token.text)],
                              "Event", index.sentence(token), event=key))
     return found
 
