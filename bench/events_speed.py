@@ -5,8 +5,10 @@
 
 Parses the documents once, then times kg's stages on the parsed documents: mention
 collection, kg.events.annotate (date values, dateparser included, and event phrases and
-keys) and kg.events.facts. Prints seconds and each stage's ratio to the parse, plus how
-many date mentions went to dateparser and how many of its calls the cache answered.
+keys; eventverbs.find, timed again alone, is the part that reads events stated by verbs and
+nouns, their types and statuses), kg.events.facts and kg.eventverbs.facts (participation).
+Prints seconds and each stage's ratio to the parse, plus how many date mentions went to
+dateparser and how many of its calls the cache answered.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from kg import corpus, nlp  # noqa: E402
-from kg.analysis import dates, events, mentions  # noqa: E402
+from kg.analysis import dates, events, eventverbs, mentions  # noqa: E402
 from kg.analysis.acronyms import definitions  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 
@@ -47,7 +49,8 @@ def main() -> None:
     started = time.perf_counter()
     parsed = list(nlp.parse(documents, settings))
     parse = time.perf_counter() - started
-    times = {"mentions.collect": 0.0, "events.annotate": 0.0, "events.facts": 0.0}
+    times = {"mentions.collect": 0.0, "events.annotate": 0.0, "  of it eventverbs.find": 0.0,
+             "events.facts": 0.0, "eventverbs.facts": 0.0}
     date_mentions = 0
     for document, sdoc in parsed:
         acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
@@ -59,8 +62,15 @@ def main() -> None:
         found = events.annotate(sdoc, found, document)
         times["events.annotate"] += time.perf_counter() - started
         started = time.perf_counter()
+        eventverbs.find(sdoc, found, document)  # again, alone, to show its share of annotate
+        times["  of it eventverbs.find"] += time.perf_counter() - started
+        started = time.perf_counter()
         events.facts(sdoc, found)
         times["events.facts"] += time.perf_counter() - started
+        started = time.perf_counter()
+        eventverbs.facts(sdoc, found)
+        eventverbs.unasserted(sdoc)
+        times["eventverbs.facts"] += time.perf_counter() - started
     info = dates._parse.cache_info()
     print(f"{len(documents)} documents, {date_mentions} date mentions, "
           f"dateparser calls {info.misses} (+{info.hits} answered by the cache)")

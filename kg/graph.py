@@ -85,6 +85,10 @@ def _add_entities(graph: Graph, base: Namespace, resolution: Resolution) -> None
         graph.add((node, KG.mentionCount, Literal(entity.mention_count)))
         if entity.value:
             graph.add((node, KG.value, Literal(entity.value, datatype=XSD[xsd_type(entity.value)])))
+        if entity.event_type:
+            graph.add((node, KG.eventType, Literal(entity.event_type)))
+        if entity.status:
+            graph.add((node, KG.status, Literal(entity.status)))
 
 
 def _add_document(graph: Graph, base: Namespace, result: DocResult, resolution: Resolution,

@@ -70,6 +70,10 @@ class Mention:
     # The title word right before the name, folded ("dr"), whether NER's span held it or
     # not: the resolver tells namesakes apart by it ("Dr. X" after "Dr. Y X").
     title_word: str | None = None
+    # An event's type (kg.analysis.triggers.TYPES) and, when it did not simply happen,
+    # its status: "planned", "failed", "denied" or "hypothetical".
+    event_type: str | None = None
+    status: str | None = None
 
     @property
     def span(self) -> Span:
@@ -152,6 +156,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mention_count: int = 0
     value: str | None = None  # for dates
+    event_type: str | None = None  # for events: kg:eventType
+    status: str | None = None  # for events: kg:status
 
 
 @dataclass(frozen=True, slots=True)

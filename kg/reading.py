@@ -26,6 +26,8 @@ from kg.vocab import fits
 
 PREDICATES = ("memberOf", "leaderOf", "nationality", "location", "participatedIn", "onDate")
 METHOD = "classifier"
+# An event the text gives as planned, denied or hypothetical has no participants.
+NO_PARTICIPATION = frozenset({"planned", "denied", "hypothetical"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +101,11 @@ def read(result: DocResult, resolution: Resolution, kinds: dict[str, str], model
     evidence pair's), with calibrated confidences."""
     if model is None:
         return []
+    unreal = {e.key for e in resolution.entities if e.status in NO_PARTICIPATION}
     facts = []
     for c in candidates(result, resolution, kinds):
         predictor = model.predictors.get(c.predicate)
-        if predictor is None:
+        if predictor is None or c.predicate == "participatedIn" and c.obj in unreal:
             continue
         probability = predictor.probability(list(c.features))
         confidence = predictor.confidence(probability)

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -548,7 +548,24 @@ def _entity(members: list[tuple[str, Mention]], used: set[str], surnames: set, p
     key, n = base, 2
     while key in used:
         key, n = f"{base}-{n}", n + 1
-    return Entity(key, kind, label, tuple(aliases), len(members))
+    entity = Entity(key, kind, label, tuple(aliases), len(members))
+    return _with_event_fields(entity, members) if kind == "Event" else entity
+
+
+# When the mentions of one event disagree on its status, what the text says last about the
+# whole event wins over a plan: a collapse ("the deal collapsed") makes it failed, and any
+# mention stating it as done makes a planned one happen.
+_STATUS_ORDER = ("failed", None, "denied", "planned", "hypothetical")
+
+
+def _with_event_fields(entity: Entity, members: list[tuple[str, Mention]]) -> Entity:
+    """ENTITY with the event type most of its mentions give (a typed one over "other") and
+    its status (`_STATUS_ORDER`)."""
+    types = Counter(m.event_type for _, m in members if m.event_type)
+    typed = Counter({t: n for t, n in types.items() if t != "other"}) or types
+    event_type = min(typed, key=lambda t: (-typed[t], t)) if typed else None
+    status = min((m.status for _, m in members), key=_STATUS_ORDER.index)
+    return replace(entity, event_type=event_type, status=status)
 
 
 def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> str:

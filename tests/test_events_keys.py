@@ -25,8 +25,10 @@ CASES = [
     # No year, no name: the event is its document's.
     ("The November uprising was crushed within days.",
      [("November uprising", EventKey("--11", "", "uprising", "doc-a"))]),
+    # A later definite phrase of the same kind refers back (kg.analysis.eventverbs).
     ("Parliamentary elections were held on February 21. The parliamentary elections were a farce.",
-     [("Parliamentary elections", EventKey("", "parliamentary", "election", "doc-a"))]),
+     [("Parliamentary elections", EventKey("", "parliamentary", "election", "doc-a")),
+      ("parliamentary elections", EventKey("", "parliamentary", "election", "doc-a"))]),
     # "The protests" right after a specific protest refers back to it.
     ("The protests in Lima grew. The protests spread to Cusco.",
      [("Lima protests", EventKey("", "", "protest", "doc-a")),

@@ -9,9 +9,14 @@ tokens, the sentence of a token, noun chunks, the headline tests, token -> menti
     mentions.collect(sdoc, acronyms)       sentences and names, cleaned (titles, possessives,
                                            "the"); a title taken off stays in Mention.title
     events.annotate(sdoc, mentions, doc)   date values, event phrases and their merge keys
-                                           (Mention.event, a kg.model.EventKey)
+                                           (Mention.event, a kg.model.EventKey); through
+                                           eventverbs.find also events stated by verbs, nouns
+                                           that refer back to them, types and statuses
     relations.facts(sdoc, mentions)        roles, membership, leadership, participation
     events.facts(sdoc, mentions)           an event's date and place
+    eventverbs.facts(sdoc, mentions)       who took part in an event, as agent, patient or
+                                           participant (eventverbs.with_roles gives the other
+                                           rules' participations a role too)
     quotes.find(sdoc, mentions)            quotations (spans from quotespans) and who said them
     pairs.candidates(sdoc, mentions, facts)  mention pairs with kind-free features, which
                                            kg.reading turns into facts after resolution
@@ -23,7 +28,7 @@ folder, so a change here re-analyses every document.
 
 from __future__ import annotations
 
-from kg.analysis import events, mentions, pairs, quotes, relations
+from kg.analysis import events, eventverbs, mentions, pairs, quotes, relations
 from kg.analysis.acronyms import definitions
 from kg.model import DocResult, Document, Fact
 
@@ -39,7 +44,8 @@ def analyse(document: Document, sdoc) -> DocResult:
     acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
     sentences, found = mentions.collect(sdoc, acronyms)
     found = events.annotate(sdoc, found, document)
-    facts = relations.facts(sdoc, found) + events.facts(sdoc, found)
+    facts = eventverbs.with_roles(relations.facts(sdoc, found) + events.facts(sdoc, found)
+                                  + eventverbs.facts(sdoc, found), eventverbs.unasserted(sdoc))
     facts += [Fact(m.span, "hasRole", m.title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
               for m in found if m.title]
     quoted, said = quotes.find(sdoc, found)

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from kg.analysis.docindex import (MentionIndex, is_title_case_line, noun_chunks, phrase_text,
                                   sentence_of as doc_sentence_of, span_of, text_of)
+from kg.analysis import eventverbs
 from kg.analysis.dates import MONTHS, kind as date_kind, normalise, resolve
 from kg.analysis.lexicon import DETERMINERS, EVENT_NOUNS
 from kg.model import Document, EventKey, Fact, Mention
@@ -40,6 +41,7 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
     >>> annotate(nlp("Paris, June 3, 2020 - Protests began on Tuesday."), mentions, doc)  # doctest: +SKIP
     [..., Mention(..., text='Tuesday', kind='Date', sentence=0, value='2020-06-02')]
     """
+    mentions = eventverbs.retype(sdoc, mentions)
     dated = [_whole_date(sdoc, m) if m.kind == "Date" else m for m in _join_split_dates(text_of(sdoc), mentions)]
     valued = [replace(m, value=resolve(m.text, document.date, _tense(sdoc, m))) if m.kind == "Date" else m
               for m in dated]
@@ -51,7 +53,7 @@ def annotate(sdoc, mentions: list[Mention], document: Document) -> list[Mention]
     dates = MentionIndex(sdoc, [m for m in found if m.kind == "Date"])
     keyed = [replace(m, event=_key(sdoc, m, dates, document.doc_id)) if m.kind == "Event" and m.event is None
              else m for m in found]
-    return _refer_back(sdoc, sentence_of, _merge(sdoc, keyed), taken)
+    return eventverbs.find(sdoc, _refer_back(sdoc, sentence_of, _merge(sdoc, keyed), taken), document)
 
 
 def _join_split_dates(text: str, mentions: list[Mention]) -> list[Mention]:
