@@ -137,6 +137,13 @@ scheduler_option = click.option(
 )
 
 
+min_confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True, envvar="KG_MIN_CONFIDENCE",
+    help="Assert only facts whose measured confidence (the share of such facts that were right "
+         "on labelled data, README 'Relations and confidence') is at least this: higher means "
+         "fewer, surer facts.")
+
+
 def build_options(command):
     """The options every command that builds shares (build, add)."""
     for option in reversed((corpus_option, out_option, model_option, base_option, quiet_option,
@@ -147,13 +154,14 @@ def build_options(command):
 
 @cli.command("build")
 @build_options
+@min_confidence_option
 @html_max_nodes_option
 @no_cache_option
 @executor_option
 @scheduler_option
 def build_command(corpus: Path, out: Path, model: str, base_iri: str, quiet: bool, max_bytes: int,
-                  aliases: Path, html_max_nodes: int, jobs: int, no_cache: bool, executor: str,
-                  scheduler: str | None) -> None:
+                  aliases: Path, min_confidence: float, html_max_nodes: int, jobs: int, no_cache: bool,
+                  executor: str, scheduler: str | None) -> None:
     """Extract entities and facts from CORPUS and write the exports into OUT.
 
     Prints documents, entities per class, facts, statements and where the time went;
@@ -168,6 +176,7 @@ def build_command(corpus: Path, out: Path, model: str, base_iri: str, quiet: boo
       kg build --corpus corpus --out exports
       kg build --model en_core_web_md --base-iri https://example.com/news/
       kg build --html-max-nodes 500
+      kg build --min-confidence 0.7
       kg build --jobs 4 --no-cache
       kg build --executor dask --scheduler tcp://10.0.0.5:8786
     """
@@ -175,7 +184,8 @@ def build_command(corpus: Path, out: Path, model: str, base_iri: str, quiet: boo
         raise click.UsageError("--scheduler needs --executor dask")
     settings = Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
                         max_bytes=max_bytes, aliases=aliases, html_max_nodes=html_max_nodes,
-                        jobs=jobs, use_cache=not no_cache, executor=executor, scheduler=scheduler)
+                        jobs=jobs, use_cache=not no_cache, executor=executor, scheduler=scheduler,
+                        min_confidence=min_confidence)
     from kg.executor import check
 
     check(settings)  # says how to install Dask before anything is read

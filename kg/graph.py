@@ -145,6 +145,15 @@ def _facts(result: DocResult, resolution: Resolution, kinds: dict[str, str], set
     return facts + reading.read(result, resolution, kinds, model, settings.min_confidence)
 
 
+def _specific_only(best: dict[tuple, Fact]) -> dict[tuple, Fact]:
+    """Drop a kg:relatedTo ("any other relation") where the same sentence states a more
+    specific fact between the same two entities: "Acme hired Jane Doe" is membership,
+    once both are known to fit it."""
+    linked = {(s, o, sentence) for (s, p, o, sentence, _, _) in best if p != KG.relatedTo}
+    return {key: fact for key, fact in best.items()
+            if key[1] != KG.relatedTo or not ({(key[0], key[2], key[3]), (key[2], key[0], key[3])} & linked)}
+
+
 def _evidence(result: DocResult, fact: Fact) -> str:
     if fact.since is None:
         return result.sentence_text(fact.sentence)
@@ -176,6 +185,7 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
                 continue
             if key not in best or (-fact.confidence, fact.method) < (-best[key].confidence, best[key].method):
                 best[key] = fact
+        best = _specific_only(best)
         for (subject, predicate, obj, sentence, relation, role), fact in sorted(best.items(), key=lambda kv: str(kv[0])):
             assert_fact(
                 graph, base, subject, predicate, obj,

@@ -46,6 +46,11 @@ KINSHIP = frozenset(
     """.split()
 )
 _CLAUSE_DEPS = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
+# The body a role is held in, or what NER took for one: a company's short name is often
+# tagged a place or a person. Which facts hold is decided after resolution, when the name
+# has its final kind (kg.graph checks each fact's domain and range): "head of Y" leads an
+# organisation or a country, and says nothing when Y stays a person.
+BODY = ("Organization", "Place", "Person")
 # A fact whose subject is a resolved "he"/"she" is less sure than one naming its subject.
 PRONOUN_PENALTY = 0.1
 
@@ -87,9 +92,9 @@ def _of_organizations(token, index, preps=ROLE_PREPS) -> list[tuple[Mention, str
                 if pobj.dep_ != "pobj":
                     continue
                 for conj in _with_conjuncts(pobj):
-                    if org := index.of_phrase(conj, ("Organization",)):
+                    if org := index.of_phrase(conj, BODY):
                         found.append((org, child.lower_))
-        if child.dep_ in ("poss", "compound") and (org := index.at(child, ("Organization",))):
+        if child.dep_ in ("poss", "compound") and (org := index.at(child, BODY)):
             found.append((org, child.dep_))
     if found and found[-1][1] == "of" and token.dep_ == "appos":
         # "X, the leader of A, B and C": the parser often hangs B (and C) on X as further
@@ -97,7 +102,7 @@ def _of_organizations(token, index, preps=ROLE_PREPS) -> list[tuple[Mention, str
         for sibling in token.head.children:
             if sibling.dep_ == "appos" and sibling.i > token.i:
                 for conj in _with_conjuncts(sibling):
-                    if org := index.of_phrase(conj, ("Organization",)):
+                    if org := index.of_phrase(conj, BODY):
                         found.append((org, "of"))
     return found
 
@@ -194,7 +199,7 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
         head = "leader"
     if t is not None and t.tag_ == "POS" and t.i > 0:
         t = t.nbor(-1)  # "Y's leader X"
-    org = index.at(t, ("Organization",)) if t is not None else None
+    org = index.at(t, BODY) if t is not None else None
     if org is not None:
         if head in LEADER_HEADS:
             facts.append(Fact(person.span, "leaderOf", org.span, sent, "org-title-before-name", 0.7))
@@ -241,10 +246,10 @@ def _phrase_facts(sdoc, person: Mention, span, index) -> list[Fact]:
         # "X of Y said": a person of an organisation belongs to it.
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (org := index.of_phrase(pobj, ("Organization",))):
+                if pobj.dep_ == "pobj" and (org := index.of_phrase(pobj, BODY)):
                     facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "person-of-organization", 0.6))
         # "Y's X": a person owned by an organisation belongs to it.
-        if child.dep_ == "poss" and (org := index.at(child, ("Organization",))):
+        if child.dep_ == "poss" and (org := index.at(child, BODY)):
             facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "possessive-member", 0.6))
     # "the head of Y, X": the name is in apposition to the role noun.
     if root.dep_ == "appos" and _is_role_noun(root.head, index):
@@ -252,7 +257,7 @@ def _phrase_facts(sdoc, person: Mention, span, index) -> list[Fact]:
     # "X (Party)": an organisation in brackets right after a name.
     after = span[-1].i + 1
     if after + 2 < len(sdoc) and sdoc[after].text == "(":
-        org = index.at(sdoc[after + 1], ("Organization",))
+        org = index.at(sdoc[after + 1], BODY)
         if org is not None and span_of(sdoc, org)[-1].nbor(1).text == ")":
             facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "bracketed-organization", 0.6))
     return facts
@@ -361,7 +366,7 @@ def _preps(token, words):
 
 
 def _passive_subjects(verb, index) -> list[tuple[Mention, bool]]:
-    return [index.agent(t, AGENT_KINDS + ("Event",)) for c in verb.children if c.dep_ == "nsubjpass"
+    return [index.agent(t, BODY + ("Event",)) for c in verb.children if c.dep_ == "nsubjpass"
             for t in _with_conjuncts(c)]
 
 
@@ -385,20 +390,30 @@ def _verb_facts(sdoc, index) -> list[Fact]:
                 if obj.kind == "Event":
                     facts.append(Fact(subj.span, "participatedIn", obj.span, sent, "verb-event" + suffix,
                                       0.6 - penalty, relation=lemma))
-                elif subj.kind == "Organization" and obj.kind == "Person" and lemma in HIRE_VERBS:
-                    facts.append(Fact(obj.span, "memberOf", subj.span, sent, "verb-hire" + suffix,
-                                      0.6 - penalty, relation=lemma))
-                elif obj.kind == "Organization" and lemma in LEAD_VERBS and subj.kind == "Person":
-                    facts.append(Fact(subj.span, "leaderOf", obj.span, sent, "verb-lead" + suffix, 0.7 - penalty))
-                elif obj.kind == "Organization" and lemma in JOIN_VERBS:
-                    facts.append(Fact(subj.span, "memberOf", obj.span, sent, "verb-join" + suffix, 0.7 - penalty))
-                elif obj.kind == "Organization" and lemma in EMPLOY_VERBS and _via_prep(verb, obj, index):
-                    facts.append(Fact(subj.span, "memberOf", obj.span, sent, "verb-employ" + suffix,
-                                      0.6 - penalty, relation=lemma))
-                elif lemma not in LIGHT_VERBS:
-                    facts.append(Fact(subj.span, "relatedTo", obj.span, sent, "subject-verb-object" + suffix,
-                                      0.6 - penalty, relation=lemma))
+                    continue
+                facts += _verb_reading(verb, lemma, subj, obj, sent, suffix, penalty, index)
         facts += _passive_facts(verb, lemma, sent, index)
+    return facts
+
+
+def _verb_reading(verb, lemma: str, subj: Mention, obj: Mention, sent: int, suffix: str,
+                  penalty: float, index) -> list[Fact]:
+    """What "SUBJ <verb> OBJ" states, whatever NER took them for: membership for hiring,
+    joining and working verbs, leadership for leading verbs, and always the verb itself
+    as kg:relatedTo, which kg.graph keeps only when no other fact between the two is
+    asserted from the sentence (after resolution, by their final kinds)."""
+    facts = []
+    if lemma in HIRE_VERBS:
+        facts.append(Fact(obj.span, "memberOf", subj.span, sent, "verb-hire" + suffix, 0.6 - penalty, relation=lemma))
+    if lemma in LEAD_VERBS:
+        facts.append(Fact(subj.span, "leaderOf", obj.span, sent, "verb-lead" + suffix, 0.7 - penalty))
+    if lemma in JOIN_VERBS:
+        facts.append(Fact(subj.span, "memberOf", obj.span, sent, "verb-join" + suffix, 0.7 - penalty))
+    if lemma in EMPLOY_VERBS and _via_prep(verb, obj, index):
+        facts.append(Fact(subj.span, "memberOf", obj.span, sent, "verb-employ" + suffix, 0.6 - penalty, relation=lemma))
+    if lemma not in LIGHT_VERBS:
+        facts.append(Fact(subj.span, "relatedTo", obj.span, sent, "subject-verb-object" + suffix,
+                          0.6 - penalty, relation=lemma))
     return facts
 
 
@@ -438,14 +453,14 @@ def _passive_facts(verb, lemma: str, sent: int, index) -> list[Fact]:
             target = index.of_phrase(pobj, ("Event", "Organization", "Place"))
             if target is None or target.span == subj.span:
                 continue
-            if subj.kind in AGENT_KINDS and target.kind == "Event" and prep != "by":
+            if subj.kind in BODY and target.kind == "Event" and prep != "by":
                 facts.append(Fact(subj.span, "participatedIn", target.span, sent, "passive-event",
                                   0.6 - penalty, relation=lemma))
-            elif subj.kind in AGENT_KINDS and target.kind == "Organization" and lemma in EMPLOY_VERBS and prep != "by":
+            elif target.kind != "Event" and lemma in EMPLOY_VERBS and prep != "by":
                 facts.append(Fact(subj.span, "memberOf", target.span, sent, "passive-employ",
                                   0.6 - penalty, relation=lemma))
             elif target.kind == "Place" and prep in ("in", "at") and (
-                    subj.kind == "Organization" and lemma in BASED_WORDS
+                    subj.kind != "Event" and lemma in BASED_WORDS
                     or subj.kind == "Event" and lemma in HAPPEN_VERBS):
                 facts.append(Fact(subj.span, "location", target.span, sent, "passive-location", 0.7))
     return facts
@@ -479,17 +494,17 @@ def _location_facts(sdoc, index) -> list[Fact]:
 def _described(participle, index) -> list[Mention]:
     """The organisations a participle describes: "Acme, (a company) based in Z", "Z-based Acme"."""
     noun = participle.head
-    found = index.of_phrase(noun, ("Organization",))
+    found = index.of_phrase(noun, BODY)
     if found is None and noun.dep_ == "appos":
-        found = index.at(noun.head, ("Organization",))
+        found = index.at(noun.head, BODY)
     if found is None and participle.dep_ == "relcl":
-        found = index.at(noun, ("Organization",))
+        found = index.at(noun, BODY)
     if found is None:
         # "Acme is a Z-based company": the organisation is the copula's subject.
         head = noun.head
         if noun.dep_ == "attr" and head.lemma_ == "be":
             found = next((m for c in head.children if c.dep_ == "nsubj"
-                          and (m := index.of_phrase(c, ("Organization",)))), None)
+                          and (m := index.of_phrase(c, BODY))), None)
     return [found] if found else []
 
 
@@ -500,7 +515,7 @@ def _org_place_facts(sdoc, mentions: list[Mention], index) -> list[Fact]:
     is left alone, since NER often cuts "of Z" off a longer name."""
     facts = []
     for org in mentions:
-        if org.kind != "Organization":
+        if org.kind not in ("Organization", "Place"):
             continue
         span = span_of(sdoc, org)
         if span is None:
@@ -512,6 +527,26 @@ def _org_place_facts(sdoc, mentions: list[Mention], index) -> list[Fact]:
                 if not (org.start <= place.start < org.end):
                     facts.append(Fact(org.span, "location", place.span, org.sentence, "organization-prep-place", 0.5))
     return facts
+
+
+def _place_facts(sdoc, place: Mention, index) -> list[Fact]:
+    """ "Tampere, Finland", "Tampere, in the Pirkanmaa region": the larger place written
+    right after a place, in apposition or after "in", contains it."""
+    span = span_of(sdoc, place)
+    if span is None:
+        return []
+    root, wider = span.root, []
+    for child in root.children:
+        if child.dep_ in ("appos", "npadvmod") and (m := index.at(child, ("Place",))):
+            wider.append(m)
+        if child.dep_ == "prep" and child.lower_ == "in" and child.i == span.end + 1 and sdoc[span.end].text == ",":
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                m = index.at(pobj, ("Place",)) or next(
+                    (index.at(c, ("Place",)) for c in pobj.children if c.dep_ == "compound" and index.at(c, ("Place",))), None)
+                if m:
+                    wider.append(m)
+    return [Fact(place.span, "location", m.span, place.sentence, "place-in-place", 0.7)
+            for m in wider if m.span != place.span]
 
 
 def _places(token, index) -> list[Mention]:
@@ -537,10 +572,13 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     index = MentionIndex(sdoc, mentions)
     found: list[Fact] = []
     for mention in mentions:
-        if mention.kind == "Person":
+        # NER's kind only chooses which rules look at a name; resolution may retype it.
+        if mention.kind in ("Person", "Organization"):
             found += _person_facts(sdoc, mention, index)
-        elif mention.kind == "Organization":
+        if mention.kind in BODY:
             found += _organization_facts(sdoc, mention, index)
+        if mention.kind == "Place":
+            found += _place_facts(sdoc, mention, index)
     found += _verb_facts(sdoc, index)
     found += _location_facts(sdoc, index)
     found += _org_place_facts(sdoc, mentions, index)
