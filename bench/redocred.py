@@ -85,6 +85,16 @@ def gold_pairs(doc: RedocDoc) -> dict[str, set[tuple[int, int]]]:
     return pairs
 
 
+def confidences(graph) -> dict[tuple[str, URIRef, URIRef], float]:
+    """(class, subject, object) -> the highest kg:confidence of the fact's statements."""
+    best: dict[tuple[str, URIRef, URIRef], float] = {}
+    for st in graph.subjects(RDF.type, KG.Statement):
+        p = str(graph.value(st, RDF.predicate)).rsplit("#", 1)[-1]
+        key = (p, graph.value(st, RDF.subject), graph.value(st, RDF.object))
+        best[key] = max(best.get(key, 0.0), float(graph.value(st, KG.confidence)))
+    return best
+
+
 def kg_facts(graph) -> tuple[set[tuple[str, URIRef, URIRef]], dict[URIRef, set[str]], dict[URIRef, str]]:
     """kg's asserted facts of the mapped classes, each entity's surface forms and kind."""
     facts = set()
@@ -112,6 +122,7 @@ def score_document(doc: RedocDoc, graph, mention_texts: list[tuple[str, str]], t
         return set().union(*(by_name.get(f, set()) for f in forms.get(node, ())))
 
     found: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    confidence = confidences(graph)
     for klass, s, o in sorted(facts):
         heads, tails = gold_of(s), gold_of(o)
         candidates = {(h, t) for h in heads for t in tails if h != t}
@@ -120,6 +131,7 @@ def score_document(doc: RedocDoc, graph, mention_texts: list[tuple[str, str]], t
         tally[klass]["judged"] += bool(heads and tails)
         tally[klass]["correct"] += bool(hits)
         found[klass] |= hits
+        tally["reliability"][confidence.get((klass, s, o), 0.0), bool(hits)] += 1
     # A gold pair is reachable when kg has an entity for both its ends, of kinds the kg
     # property admits (SIGNATURES): the ceiling of recall for kg's entities.
     matched: dict[int, set[str]] = defaultdict(set)
@@ -165,8 +177,26 @@ def report(tally: dict, split: str, docs: int, timings: dict[str, float]) -> str
         if gold:
             lines.append(f"{etype:<16}{gold:>6}{m[etype, 'any'] / gold:>7.2f}{m[etype, 'typed'] / gold:>7.2f}")
     lines.append("")
+    lines += reliability(tally["reliability"])
+    lines.append("")
     lines.append("time: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
     return "\n".join(lines)
+
+
+BINS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.01)
+
+
+def reliability(counts: Counter) -> list[str]:
+    """Confidence bin -> share of the facts in it that were right (kg:confidence is meant
+    to be that share), and how many distinct confidence values the facts carry."""
+    lines = [f"{'confidence':<16}{'facts':>6}{'right':>7}{'share':>7}"]
+    for low, high in zip(BINS, BINS[1:]):
+        n = sum(v for (c, _), v in counts.items() if low <= c < high)
+        right = sum(v for (c, ok), v in counts.items() if low <= c < high and ok)
+        share = f"{right / n:>7.2f}" if n else f"{'-':>7}"
+        lines.append(f"{f'[{low:.1f}, {min(high, 1.0):.1f}' + (']' if high > 1 else ')'):<16}{n:>6}{right:>7}{share}")
+    lines.append(f"distinct confidence values: {len({c for c, _ in counts})}")
+    return lines
 
 
 def _row(name: str, t) -> str:
