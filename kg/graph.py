@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.analysis.dates import xsd_type
-from kg import reading, relmodel
+from kg import inference, reading, relmodel
 from kg.model import DocResult, Fact
 from kg.resolve import Resolution
 from kg.settings import Settings
@@ -197,4 +197,5 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
                 sentence=sentence,
                 role=role,
             )
+    inference.containments(graph, base)
     return graph
