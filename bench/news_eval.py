@@ -1,0 +1,82 @@
+"""Score kg on our own held-out news set: twelve short articles on topics the bundled
+corpus does not have (an acquisition, an election, a cup final, a sentencing, an obituary,
+an earthquake, a summit, a satellite launch, a CEO appointment, a football transfer, a
+trade agreement, a protest), with made-up people and companies.
+
+    python bench/news_eval.py                 # build, score, print every measure and miss
+    python bench/news_eval.py --keep /tmp/ne  # keep the exports there to look at them
+    python bench/news_eval.py --json          # the scorer's measures as JSON
+
+The texts are bench/news/corpus/*.txt and the gold is bench/news/gold.json, in the format
+of ../shared/eval/corpus-gold.json (entities with surface forms, event keys and types,
+pairs that must not merge, relations, dates, document dates, quotes). Both were written
+by us, the gold by reading the texts, never from kg's output: it is a check on English
+news beyond the dev set, not the hidden gold the steering side scores on.
+
+The corpus is built into a temporary folder with the kg on the path (no cache, no
+aliases file), then scored by the shared scorer, found at $KG_SCORER, else
+../shared/eval/score.py beside the repository, else /work/shared/eval/score.py. Without
+it, the script says where to put it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.build import build  # noqa: E402
+from kg.settings import Settings  # noqa: E402
+
+NEWS = ROOT / "bench" / "news"
+
+
+def scorer_path() -> Path | None:
+    """The shared scorer: $KG_SCORER, ../shared/eval/score.py beside the repo, or /work/shared."""
+    candidates = [os.environ.get("KG_SCORER", ""), ROOT.parent / "shared/eval/score.py",
+                  "/work/shared/eval/score.py"]
+    return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
+
+
+def build_news(out: Path, corpus: Path = NEWS / "corpus") -> Path:
+    """Build CORPUS into OUT/exports (cache in OUT too, so the repo stays clean); the Turtle's path."""
+    settings = Settings(corpus=corpus, out=out / "exports", progress=False, aliases=None,
+                        cache=out / "cache", html_max_nodes=500)
+    report = build(settings)
+    print(report.summary(), file=sys.stderr)
+    return out / "exports" / "graph.ttl"
+
+
+def score(graph: Path, gold: Path, scorer: Path, as_json: bool) -> int:
+    """Run the scorer on GRAPH against GOLD; it prints every measure, its misses and a summary."""
+    command = [sys.executable, str(scorer), str(graph), str(gold)] + (["--json"] if as_json else [])
+    return subprocess.run(command, check=False).returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
+    parser.add_argument("--gold", type=Path, default=NEWS / "gold.json")
+    parser.add_argument("--json", action="store_true", help="print the scorer's measures as JSON")
+    args = parser.parse_args()
+    scorer = scorer_path()
+    if scorer is None:
+        print("no scorer: copy score.py from the shared eval folder (shared/eval/score.py) to "
+              "../shared/eval/score.py beside this repository, or set KG_SCORER to its path",
+              file=sys.stderr)
+        return 2
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        return score(build_news(args.keep), args.gold, scorer, args.json)
+    with tempfile.TemporaryDirectory(prefix="kg-news-") as tmp:
+        return score(build_news(Path(tmp)), args.gold, scorer, args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
