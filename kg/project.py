@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg import data
+from kg.data import text as data_text
 from kg.errors import KGError
 
 CORPUS_README = ("Put your articles here, one .txt or .md file each (subfolders too); "
@@ -51,7 +51,7 @@ def init(folder: Path) -> list[Path]:
     (folder / "corpus" / "README").write_text(CORPUS_README, encoding="utf-8")
     (folder / "exports").mkdir()
     (folder / "ontology").mkdir(exist_ok=True)
-    (folder / "ontology" / "aliases.ttl").write_text(data.text("aliases.ttl"), encoding="utf-8")
+    (folder / "ontology" / "aliases.ttl").write_text(data_text("aliases.ttl"), encoding="utf-8")
     _ignore(folder / ".gitignore")
     return [folder / "corpus" / "README", folder / "exports", folder / "ontology" / "aliases.ttl",
             folder / ".gitignore"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF
 
-from kg import data
+from kg.data import text as data_text
 from kg.vocab import PREFIXES
 from kg.query import load, short_term
 from kg.settings import DEFAULT_BASE_IRI
@@ -46,7 +46,7 @@ def shapes_graph(path: Path | None = None) -> Graph:
     """
     if path is not None:
         return Graph().parse(path, format="turtle")
-    return Graph().parse(data=data.text("shapes.ttl"), format="turtle")
+    return Graph().parse(data=data_text("shapes.ttl"), format="turtle")
 
 
 def validate_graph(graph: Graph, shapes: Graph | None = None) -> list[Violation]:
