@@ -4,7 +4,7 @@ so an installed kg (a wheel, not a clone) finds them:
     kg.ttl        the ontology (a copy of the repository's ontology/kg.ttl)
     shapes.ttl    the SHACL shapes `kg validate` checks (ontology/shapes.ttl)
     aliases.ttl   the commented example `kg init` writes (ontology/aliases.ttl)
-    *.json        model weights and tables the extractor loads
+    *.json        model weights and tables the extractor loads: json.loads(text("name.json"))
 
 The repository's ontology/ folder is the readable copy people edit; tests/test_package.py
 fails, naming the `cp` to run, when a file here differs from it.
@@ -24,11 +24,10 @@ def text(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
-def names() -> list[str]:
-    """The package's data files (not its Python modules), sorted.
+def binary(name: str) -> bytes:
+    """The bytes of the package data file NAME (model weights that are not text).
 
-    >>> {"kg.ttl", "shapes.ttl", "aliases.ttl"} <= set(names())
-    True
+    >>> binary("kg.ttl")[:7]
+    b'@prefix'
     """
-    return sorted(f.name for f in resources.files(__name__).iterdir()
-                  if f.is_file() and not f.name.endswith((".py", ".pyc")))
+    return resources.files(__name__).joinpath(name).read_bytes()
