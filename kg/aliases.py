@@ -1,6 +1,7 @@
 """The user's corrections to entity resolution, read from a Turtle file.
 
     load(path) -> AliasRules
+    project_file(corpus) -> Path       the project's file: ontology/aliases.ttl beside the corpus
 
     @base <https://example.org/kg/resource/> .
     <person/hassan-doe> owl:sameAs <person/hasan-doe> .     # one entity: merge
@@ -33,6 +34,16 @@ def slug_of(iri: URIRef) -> str:
     'ada-lovelace'
     """
     return re.sub(r"-\d+$", "", str(iri).rstrip("/").rsplit("/", 1)[-1])
+
+
+def project_file(corpus: Path) -> Path:
+    """The aliases file of the project whose corpus folder is CORPUS: ontology/aliases.ttl
+    beside it (where `kg init` puts it), as the build cache is. It may not exist.
+
+    >>> project_file(Path("news/corpus")).as_posix()
+    'news/ontology/aliases.ttl'
+    """
+    return corpus.parent / "ontology" / "aliases.ttl"
 
 
 def load(path: Path | None) -> AliasRules:

@@ -46,8 +46,8 @@ max_bytes_option = click.option(
     help="Skip (with a warning) any corpus file larger than this many bytes.",
 )
 aliases_option = click.option(
-    "--aliases", type=click.Path(dir_okay=False, path_type=Path), default="ontology/aliases.ttl",
-    show_default=True, envvar="KG_ALIASES",
+    "--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    show_default="ontology/aliases.ttl beside the corpus folder", envvar="KG_ALIASES",
     help="Turtle file of your merges (owl:sameAs) and splits (owl:differentFrom); ignored if missing.",
 )
 
@@ -77,6 +77,24 @@ def cli() -> None:
     """
 
 
+@cli.command("init")
+@click.argument("folder", default=".", type=click.Path(path_type=Path))
+def init_command(folder: Path) -> None:
+    """Make a project in FOLDER (default: here): corpus/ for your articles, exports/,
+    ontology/aliases.ttl (a commented example of merges and splits) and a .gitignore for
+    kg's caches. A folder that already holds a project is left alone (exit 1).
+
+    \b
+    Example:
+      kg init news && cd news     # then copy articles into corpus/ and run: kg build
+    """
+    from kg.api import init_project
+
+    init_project(folder)
+    click.echo(f"made a kg project in {folder}: put .txt or .md articles into "
+               f"{folder / 'corpus'}, then run `kg build`" + ("" if folder == Path(".") else f" in {folder}"))
+
+
 def _progress_bar():
     """A one-line progress report on stderr: documents and words per second."""
     import time
@@ -104,13 +122,10 @@ def _progress_bar():
     return progress
 
 
-def _run_build(settings: Settings) -> None:
-    from kg.build import build
-    from kg.lock import build_lock
+def _run_build(quiet: bool, **options) -> None:
+    from kg.api import build_corpus
 
-    show = settings.progress and sys.stderr.isatty()
-    with build_lock(settings.out):
-        report = build(settings, _progress_bar() if show else None)
+    report = build_corpus(progress=_progress_bar() if not quiet and sys.stderr.isatty() else None, **options)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
@@ -182,14 +197,9 @@ def build_command(corpus: Path, out: Path, model: str, base_iri: str, quiet: boo
     """
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    settings = Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
-                        max_bytes=max_bytes, aliases=aliases, html_max_nodes=html_max_nodes,
-                        jobs=jobs, use_cache=not no_cache, executor=executor, scheduler=scheduler,
-                        min_confidence=min_confidence)
-    from kg.executor import check
-
-    check(settings)  # says how to install Dask before anything is read
-    _run_build(settings)
+    _run_build(quiet, corpus=corpus, out=out, model=model, base_iri=base_iri, max_bytes=max_bytes,
+               aliases=aliases, html_max_nodes=html_max_nodes, jobs=jobs, use_cache=not no_cache,
+               executor=executor, scheduler=scheduler, min_confidence=min_confidence)
 
 
 @cli.command("query")
@@ -212,12 +222,12 @@ def query_command(query: str | None, query_file, graph: Path, fmt: str) -> None:
       kg query 'SELECT ?p ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name'
       kg query -f my-query.rq --format csv > out.csv
     """
-    from kg.query import run
+    from kg.api import query_text
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give a QUERY or -f FILE (one of them)")
     text = query if query is not None else query_file.read()
-    click.echo(run(graph, text, fmt))
+    click.echo(query_text(text, graph, fmt))
 
 
 @cli.command("add")
@@ -251,8 +261,8 @@ def add_command(files: tuple[Path, ...], corpus: Path, out: Path, model: str, ba
         else:
             shutil.copyfile(path, target)
             click.echo(f"added {target}")
-    _run_build(Settings(corpus=corpus, out=out, model=model, base_iri=base_iri, progress=not quiet,
-                        max_bytes=max_bytes, aliases=aliases, jobs=jobs))
+    _run_build(quiet, corpus=corpus, out=out, model=model, base_iri=base_iri, max_bytes=max_bytes,
+               aliases=aliases, jobs=jobs)
 
 
 @cli.command("stats")
@@ -268,10 +278,10 @@ def stats_command(graph: Path, top: int) -> None:
     Example:
       kg stats --top 20
     """
-    from kg.query import load
-    from kg.stats import format_stats, stats
+    from kg.api import export_stats
+    from kg.stats import format_stats
 
-    click.echo(format_stats(stats(load(graph), top)))
+    click.echo(format_stats(export_stats(graph, top)))
 
 
 @cli.command("quotes")
@@ -288,10 +298,10 @@ def quotes_command(speaker: str | None, graph: Path) -> None:
     Example:
       kg quotes --speaker holt
     """
-    from kg.query import load
-    from kg.quotelist import format_quotes, quotes
+    from kg.api import list_quotes
+    from kg.quotelist import format_quotes
 
-    rows = quotes(load(graph), speaker)
+    rows = list_quotes(graph, speaker)
     if not rows:
         click.echo(f"no quotation attributed to {speaker!r}" if speaker else "no quotations in the export")
         return
@@ -311,10 +321,10 @@ def validate_command(graph: Path) -> None:
       kg validate
       kg validate --graph other/graph.ttl
     """
+    from kg.api import validate_export
     from kg.errors import ValidationError
-    from kg.validate import validate
 
-    violations = validate(graph)
+    violations = validate_export(graph)
     for violation in violations:
         click.echo(str(violation))
     if violations:
@@ -342,10 +352,10 @@ def entities_command(graph: Path, kind: str | None, min_mentions: int, base_iri:
     Example:
       kg entities --type person --min-mentions 2
     """
-    from kg.entities import KIND_NAMES, entities, format_entities
-    from kg.query import load
+    from kg.api import list_entities
+    from kg.entities import format_entities
 
-    rows = entities(load(graph), KIND_NAMES[kind.lower()] if kind else None, min_mentions)
+    rows = list_entities(graph, kind, min_mentions)
     click.echo(format_entities(rows, base_iri) if rows else "no entities match")
 
 

@@ -18,8 +18,8 @@ import json
 import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 
+from kg import data
 from kg.model import Fact
 
 WEIGHTS = "relations.json"
@@ -98,7 +98,7 @@ def load() -> RelationModel | None:
     """The shipped model, or None when the package has none (facts then come from the
     rules alone)."""
     try:
-        text = resources.files("kg").joinpath("data", WEIGHTS).read_text(encoding="utf-8")
+        weights = data.text(WEIGHTS)
     except (FileNotFoundError, OSError):
         return None
-    return from_json(json.loads(text))
+    return from_json(json.loads(weights))

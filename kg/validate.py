@@ -1,6 +1,9 @@
 """Check an export against the SHACL shapes of ontology/shapes.ttl with pySHACL.
 
     validate(Path("exports/graph.ttl")) -> list[Violation]
+
+The shapes are read from the package (kg/data/shapes.ttl, the repository's
+ontology/shapes.ttl shipped inside kg), so an installed kg validates anywhere.
 """
 
 from __future__ import annotations
@@ -12,11 +15,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF
 
+from kg.data import text as data_text
 from kg.vocab import PREFIXES
 from kg.query import load, short_term
 from kg.settings import DEFAULT_BASE_IRI
 
-SHAPES = Path(__file__).resolve().parents[1] / "ontology" / "shapes.ttl"
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
@@ -35,9 +38,15 @@ class Violation:
         return f"{where}: {self.message}{value}"
 
 
-def shapes_graph(path: Path = SHAPES) -> Graph:
-    """The shapes graph (ontology/shapes.ttl)."""
-    return Graph().parse(path, format="turtle")
+def shapes_graph(path: Path | None = None) -> Graph:
+    """The shapes graph: kg's own (ontology/shapes.ttl, as the package ships it), or PATH's.
+
+    >>> len(shapes_graph()) > 0
+    True
+    """
+    if path is not None:
+        return Graph().parse(path, format="turtle")
+    return Graph().parse(data=data_text("shapes.ttl"), format="turtle")
 
 
 def validate_graph(graph: Graph, shapes: Graph | None = None) -> list[Violation]:

@@ -1,8 +1,11 @@
 """README's promises: every SPARQL example returns rows on the bundled corpus, every `kg`
-command in it runs, and .ci/run runs README's own test command."""
+command and every Python example that imports kg in it runs, and .ci/run runs README's own
+test command and the packaging smoke test."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shlex
@@ -21,10 +24,25 @@ BLOCKS = re.findall(r"```(\w*)\n(.*?)```", README, re.S)
 SPARQL = [body for lang, body in BLOCKS if lang == "sparql"]
 SHELL = [line.strip() for lang, body in BLOCKS if lang == "bash" for line in body.splitlines() if line.strip()]
 KG_LINES = [line for line in SHELL if line.startswith("kg ")]
+PYTHON = [body for lang, body in BLOCKS if lang == "python" and re.search(r"^import kg$", body, re.M)]
 
 
 def test_readme_has_examples():
-    assert len(SPARQL) >= 5 and len(KG_LINES) >= 4
+    assert len(SPARQL) >= 5 and len(KG_LINES) >= 4 and len(PYTHON) >= 2
+
+
+@pytest.mark.parametrize("number", range(len(PYTHON)))
+def test_python_example_runs(number, bundled_build, tmp_path, monkeypatch):
+    """Each example runs in a built project (its cache too, so a build only re-reads) and
+    prints; the packaging smoke test (.ci/smoke) runs the first one on an installed wheel."""
+    project, _ = bundled_build
+    for name in ("corpus", "exports", ".kg-cache"):
+        shutil.copytree(project / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(PYTHON[number], f"README.md python example {number + 1}", "exec"), {"__name__": "__main__"})
+    assert printed.getvalue().strip(), "the example printed nothing"
 
 
 @pytest.mark.parametrize("query", SPARQL, ids=lambda q: " ".join(q.split()[:6]))
@@ -69,3 +87,4 @@ def test_ci_runs_the_readme_setup_and_test_commands():
     assert len(setup) == 1 and len(tests) == 1
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert setup[0] in ci and tests[0] in ci
+    assert "\n.ci/smoke || status=$?\n" in ci and ci.rstrip().endswith('exit "$status"')
