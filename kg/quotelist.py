@@ -83,6 +83,6 @@ def format_quotes(rows: list[QuoteRow]) -> str:
     blocks = []
     for row in rows:
         mark = " (reported)" if row.indirect else ""
-        who = f"{row.speaker}  {row.speaker_iri}" if row.speaker_iri else row.speaker
-        blocks.append(f"{who}{mark}  [{row.document}]\n    “{row.text}”")
+        who = f"{row.speaker}{mark}  {row.speaker_iri}" if row.speaker_iri else f"{row.speaker}{mark}"
+        blocks.append(f"{who}  [{row.document}]\n    “{row.text}”")
     return "\n".join(blocks)
