@@ -215,7 +215,6 @@ def query_command(query: str | None, query_file, graph: Path, fmt: str, endpoint
       kg query -f my-query.rq --format csv > out.csv
       kg query --endpoint http://localhost:7878/query 'ASK { ?p a schema:Person }'
     """
-    from kg import endpoint as remote
     from kg.query import run
 
     if (query is None) == (query_file is None):
@@ -228,6 +227,8 @@ def query_command(query: str | None, query_file, graph: Path, fmt: str, endpoint
         click.echo(f"warning: {message}", err=True)
 
     if endpoint:
+        from kg import endpoint as remote
+
         out = remote.run(endpoint, text, fmt, graph_iri or None, base_iri, user, password, warn=warn)
     else:
         out = run(graph, text, fmt, base_iri, warn=warn)

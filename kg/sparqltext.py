@@ -194,27 +194,42 @@ def _undeclared(text: str, toks: list[Token], namespaces: dict[str, str]) -> str
     return None
 
 
+def _rest(text: str, offset: int) -> str:
+    """What follows a slash up to the end of the name (space, bracket, `;` or `,`)."""
+    return re.match(r"[^\s;,{}()]*", text[offset:]).group().rstrip(".")
+
+
 def _slashed(text: str, toks: list[Token], namespaces: dict[str, str]) -> str | None:
-    """`kgr:person/x` (a slash in a prefixed name) or `<person/x>` (a relative IRI)."""
+    """`kgr:person/x` (a slash in a prefixed name): its legal name."""
     known = {**namespaces, **declared(toks)}
     for i, tok in enumerate(toks[:-2]):
         after = toks[i + 1]
         if tok.kind == "pname" and after.text == "/" and after.start == tok.end \
                 and toks[i + 2].kind in ("word", "number") and toks[i + 2].start == after.end:
-            rest = re.match(r"[^\s;,{}()]*", text[after.end:]).group().rstrip(".")
-            iri = f"{resolve(tok, known)}/{rest}"
+            rest = _rest(text, after.end)
             return _at(text, tok.start, f"{tok.text}/{rest} is no prefixed name (a slash may not stand in "
-                                        f"one); write {curie(iri, namespaces)}")
-    folders = {folder.rstrip("/"): prefix for prefix, folder in RESOURCE_FOLDERS.items()}
-    for i, tok in enumerate(toks[:-2]):
-        if tok.kind == "word" and tok.text in folders and toks[i + 1].text == "/" and "kgr" in namespaces \
-                and toks[i + 1].start == tok.end:
-            rest = re.match(r"[^\s;,{}()]*", text[toks[i + 1].end:]).group().rstrip(".")
+                                        f"one); write {curie(f'{resolve(tok, known)}/{rest}', namespaces)}")
+    return None
+
+
+def _folder_path(text: str, toks: list[Token], namespaces: dict[str, str]) -> str | None:
+    """`person/x` (a resource written as a path, no prefix): its legal name."""
+    folders = {folder.rstrip("/") for folder in RESOURCE_FOLDERS.values()}
+    for i, tok in enumerate(toks[:-1]):
+        if tok.kind == "word" and tok.text in folders and toks[i + 1].text == "/" \
+                and toks[i + 1].start == tok.end and "kgr" in namespaces:
+            rest = _rest(text, toks[i + 1].end)
             iri = f"{namespaces['kgr']}{tok.text}/{rest}"
-            return _at(text, tok.start, f"{tok.text}/{rest} is no name SPARQL knows; write {curie(iri, namespaces)}")
+            return _at(text, tok.start, f"{tok.text}/{rest} is no SPARQL term; write {curie(iri, namespaces)}")
+    return None
+
+
+def _relative(text: str, toks: list[Token], namespaces: dict[str, str]) -> str | None:
+    """`<person/x>` (a relative IRI, and no BASE to resolve it): its legal name."""
+    if "kgr" not in namespaces or any(t.text.upper() == "BASE" for t in toks):
+        return None
     for tok in toks:
-        relative = tok.kind == "iri" and not re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", tok.text[1:])
-        if relative and "kgr" in namespaces and not any(t.text.upper() == "BASE" for t in toks):
+        if tok.kind == "iri" and not re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", tok.text[1:]):
             iri = namespaces["kgr"] + tok.text[1:-1]
             return _at(text, tok.start, f"{tok.text} is a relative IRI; write {curie(iri, namespaces)}")
     return None
@@ -232,12 +247,10 @@ def diagnose(text: str, namespaces: dict[str, str], engine_message: str) -> str:
                            ^
     """
     toks = tokens(text)
-    for check in (lambda: _unclosed(text, toks), lambda: _form(text, toks),
-                  lambda: _undeclared(text, toks, namespaces), lambda: _slashed(text, toks, namespaces)):
-        found = check()
-        if found:
-            return found
-    return _engine(text, engine_message)
+    found = _unclosed(text, toks) or _form(text, toks)
+    for check in (_undeclared, _slashed, _folder_path, _relative):
+        found = found or check(text, toks, namespaces)
+    return found or _engine(text, engine_message)
 
 
 def _engine(text: str, message: str) -> str:
@@ -248,8 +261,12 @@ def _engine(text: str, message: str) -> str:
     line, column = int(where.group(1)), int(where.group(2))
     rows = text.split("\n")
     offset = min(sum(len(r) + 1 for r in rows[:line - 1]) + column - 1, len(text))
-    found = next((t.text for t in tokens(text) if t.end > offset), None)
-    found = f"found {found}" if found else "found the end of the query"
+    toks = tokens(text)
+    after = next((t for t in toks if t.end > offset), None)
+    before = [t for t in toks if t.end <= offset]
+    found = f"found {after.text}" if after else "found the end of the query"
+    if before and before[-1].text.upper() in ("LIMIT", "OFFSET"):
+        return _at(text, offset, f"expected a whole number after {before[-1].text}; {found}")
     return _at(text, offset, f"expected {_expected(message)}; {found}")
 
 
@@ -257,9 +274,9 @@ def _expected(message: str) -> str:
     """What the engine expected, in words: `.`, `;` or `}`; a variable or value; a keyword."""
     listed = message.split("expected", 1)[-1]
     marks = [m for m in re.findall(r'"((?:[^"\\]|\\.)+)"', listed) if m not in ("{|", "|}", "~")]
-    words = re.findall(r"\b([A-Za-z][A-Za-z_0-9]+)\b", re.sub(r'"[^"]*"|\[[^]]*\]', "", listed))
-    words = [w for w in words if w not in ("one", "of", "Prefix", "not", "found", "IRI", "parsing", "failed")
-             or w == "IRI" and "IRI parsing" not in listed]
+    # Keywords stand bare in the list; quoted marks and [character classes] are dropped.
+    bare = re.sub(r'"[^"]*"|\[[^]]*\]|Prefix not found|IRI parsing failed|one of', "", listed)
+    words = re.findall(r"\b([A-Za-z][A-Za-z_0-9]+)\b", bare)
     if "IRI parsing failed" in listed:
         return "a valid IRI, e.g. <https://example.org/x> or a prefixed name"
     if len(words) > 4 or set(words) & _FUNCTION_WORDS:

@@ -87,6 +87,7 @@ MISTAKES = [
     ("SELECT ?p WHERE { ?p a kg:Person ?p rdfs:label ?n }", 1,
      "expected `.` to end the triple before the next one, or FILTER, OPTIONAL, BIND, VALUES or }; found rdfs:label"),
     ("SELECT ?p WHERE { ?p a kg:Person } }", 1, "unexpected }: there is no open bracket for it to close"),
+    ("SELECT ?p WHERE { ?p a kg:Person } LIMIT ten", 1, "expected a whole number after LIMIT; found ten"),
     ("INSERT DATA { kgr:a kgr:b kgr:c }", 1, "SPARQL UPDATE is not allowed"),
 ]
 
