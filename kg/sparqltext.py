@@ -140,8 +140,9 @@ def _unclosed(text: str, toks: list[Token]) -> str | None:
                                             f"at line {line}, column {column}) before this {tok.text}")
     if stack:
         opener = stack[-1]
-        return _at(text, opener.start, f"this {opener.text} is never closed: "
-                                       f"add {_CLOSERS[opener.text]} where its group ends")
+        line, column = position(text, opener.start)
+        return _at(text, len(text.rstrip()), f"expected {_CLOSERS[opener.text]} to close the {opener.text} at "
+                                             f"line {line}, column {column}; found the end of the query")
     return None
 
 

@@ -241,7 +241,7 @@ def test_kg_query_endpoint_answers_as_the_export_does(server, project, monkeypat
 
 @pytest.mark.parametrize("path,query,message", [
     ("/query", "SELECT ?t WHERE { ?d dc:title ?t }", "undeclared prefix dc: at line 1, column 22"),
-    ("/query", "SELECT ?p WHERE { ?p a kg:Person", "this { is never closed"),
+    ("/query", "SELECT ?p WHERE { ?p a kg:Person", "expected } to close the { at line 1, column 17"),
     ("/store", "ASK { ?s ?p ?o }", "is not a SPARQL query endpoint (HTTP 4"),
 ])
 def test_kg_query_endpoint_errors_name_the_problem(server, query, path, message):

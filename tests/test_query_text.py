@@ -72,7 +72,8 @@ MISTAKES = [
      "undeclared prefix dc: at line 1, column 22; declare it at the top of the query "
      "(PREFIX dc: <http://purl.org/dc/elements/1.1/>) or use a predeclared one: kgr: person: org:"),
     ("SELECT ?p WHERE { ?p a kg:Person ", 1,
-     "malformed SPARQL at line 1, column 17: this { is never closed: add } where its group ends"),
+     "malformed SPARQL at line 1, column 33: expected } to close the { at line 1, column 17; "
+     "found the end of the query"),
     ("SELECT ?p WHERE {\n  ?p a kg:Person .\n  FILTER( }", 1,
      "malformed SPARQL at line 3, column 11: expected ) (to close the ( at line 3, column 9) before this }"),
     ("SELECT ?r WHERE { kgr:person/jane-doe kg:hasRole ?r }", 1,
