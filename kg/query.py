@@ -177,25 +177,35 @@ def prepare(text: str, namespaces: dict[str, str], warn: Callable[[str], None] |
     return sparqltext.expand_aligned(text, namespaces)
 
 
+def _nearest(db: ox.Store, iri: str, namespaces: dict[str, str]) -> list[str]:
+    """The names the export holds that are nearest to IRI, which it does not hold: in
+    its folder (person:jane-do -> person:jane-doe), or `kgr:person:x` read as person:x."""
+    folder = next((p for p in RESOURCE_FOLDERS if p in namespaces and iri.startswith(namespaces[p])), None)
+    if folder is None:
+        local = iri[len(namespaces["kgr"]):]
+        guess = namespaces["kgr"] + local.replace(":", "/", 1)
+        return [guess] if guess != iri and db.query(f"ASK {{ <{guess}> ?p ?o }}") else []
+    held = {s["s"].value[len(namespaces[folder]):]: s["s"].value
+            for s in db.query(f"SELECT ?s WHERE {{ ?s a <{KG[_FOLDER_CLASS[folder]]}> }}")}
+    return [held[c] for c in difflib.get_close_matches(iri[len(namespaces[folder]):], list(held), n=2, cutoff=0.75)]
+
+
 def _missing(db: ox.Store, text: str, namespaces: dict[str, str]) -> list[str]:
     """A warning for each resource the query names (person:x, doc:y ...) that the export
-    does not hold, with the nearest names it holds."""
-    folders = {p: namespaces[p] for p in RESOURCE_FOLDERS if p in namespaces}
+    does not hold, with the nearest names it holds; and for a name in angle brackets."""
     toks = sparqltext.tokens(text)
     known = {**namespaces, **sparqltext.declared(toks)}
     warnings = []
     for tok in toks:
         iri = sparqltext.resolve(tok, known)
-        folder = next((p for p, ns in folders.items() if iri and iri.startswith(ns)), None)
-        if folder is None or db.query(f"ASK {{ <{iri}> ?p ?o }}"):
-            continue
-        query = f"SELECT ?s WHERE {{ ?s a <{KG[_FOLDER_CLASS[folder]]}> }}"
-        held = {s["s"].value[len(folders[folder]):]: s["s"].value for s in db.query(query)}
-        close = difflib.get_close_matches(iri[len(folders[folder]):], list(held), n=2, cutoff=0.75)
-        hint = f"did you mean {' or '.join(curie(held[c], namespaces) for c in close)}?" if close else \
-            "`kg entities` lists the names it holds"
         line, column = sparqltext.position(text, tok.start)
-        warnings.append(f"{tok.text} (line {line}, column {column}) names nothing in the export; {hint}")
+        if tok.kind == "iri" and iri.split(":", 1)[0] in RESOURCE_FOLDERS:
+            warnings.append(f"{tok.text} (line {line}, column {column}) is an IRI of scheme "
+                            f"{iri.split(':', 1)[0]}:, not a name of the export; write {iri} without < >")
+        elif iri and iri.startswith(namespaces["kgr"]) and not db.query(f"ASK {{ <{iri}> ?p ?o }}"):
+            close = [curie(c, namespaces) for c in _nearest(db, iri, namespaces)]
+            hint = f"did you mean {' or '.join(close)}?" if close else "`kg entities` lists the names it holds"
+            warnings.append(f"{tok.text} (line {line}, column {column}) names nothing in the export; {hint}")
     return list(dict.fromkeys(warnings))
 
 
