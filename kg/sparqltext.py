@@ -181,6 +181,14 @@ def _known_prefix(prefix: str) -> str:
     return dict(Graph(bind_namespaces="rdflib").namespaces()).get(prefix, "IRI-of-the-vocabulary")
 
 
+def _same_term(tok: Token, namespaces: dict[str, str]) -> str:
+    """", did you mean dcterms:title?" when a predeclared vocabulary has the local name."""
+    local = tok.text.split(":", 1)[1]
+    same = [f"{p}:{local}" for p, ns in namespaces.items() for v in CLOSED
+            if ns == str(v._NS) and local and local in _terms(v)]
+    return f" (did you mean {' or '.join(same)}?)" if same else ""
+
+
 def _undeclared(text: str, toks: list[Token], namespaces: dict[str, str]) -> str | None:
     known = {**namespaces, **declared(toks)}
     skip = _declarations(toks)
@@ -189,9 +197,9 @@ def _undeclared(text: str, toks: list[Token], namespaces: dict[str, str]) -> str
         if tok.kind == "pname" and i not in skip and prefix not in known:
             listed = " ".join(f"{p}:" for p in namespaces)
             line, column = position(text, tok.start)
-            return (f"undeclared prefix {prefix}: at line {line}, column {column}; declare it at the top of "
-                    f"the query (PREFIX {prefix}: <{_known_prefix(prefix)}>) or use a predeclared one: {listed}\n"
-                    f"{excerpt(text, tok.start)}")
+            return (f"undeclared prefix {prefix}: at line {line}, column {column}{_same_term(tok, namespaces)}; "
+                    f"declare it at the top of the query (PREFIX {prefix}: <{_known_prefix(prefix)}>) or use a "
+                    f"predeclared one: {listed}\n{excerpt(text, tok.start)}")
     return None
 
 

@@ -69,7 +69,7 @@ def test_a_custom_base_gets_its_own_folder_prefixes(bundled_build, tmp_path):
 # problem, then the query's line with a caret under the spot.
 MISTAKES = [
     ("SELECT ?t WHERE { ?d dc:title ?t }", 1,
-     "undeclared prefix dc: at line 1, column 22; declare it at the top of the query "
+     "undeclared prefix dc: at line 1, column 22 (did you mean dcterms:title?); declare it at the top of the query "
      "(PREFIX dc: <http://purl.org/dc/elements/1.1/>) or use a predeclared one: kgr: person: org:"),
     ("SELECT ?p WHERE { ?p a kg:Person ", 1,
      "malformed SPARQL at line 1, column 33: expected } to close the { at line 1, column 17; "
