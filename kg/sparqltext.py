@@ -369,7 +369,8 @@ def expand_aligned(text: str, namespaces: dict[str, str]) -> str:
     template): an export holds only kg terms, and holds a schema:Person exactly where it
     holds a kg:Person.
 
-    >>> expand_aligned("ASK { ?x a foaf:Person }", {"foaf": "http://xmlns.com/foaf/0.1/"}).split()[3] == f"<{KG.Person}>"
+    >>> ns = {"foaf": "http://xmlns.com/foaf/0.1/"}
+    >>> expand_aligned("ASK { ?x a foaf:Person }", ns).split()[4] == f"<{KG.Person}>"
     True
     """
     text = _long_construct(text, tokens(text))
