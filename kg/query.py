@@ -229,11 +229,14 @@ def run(graph_path: Path, text: str, fmt: str = "table", base_iri: str = DEFAULT
     db = store(graph_path)
     try:
         result = db.query(expanded, prefixes=namespaces)
-    except SyntaxError:
+    except SyntaxError as exc:
         check(text, namespaces)  # says what is wrong, where the user wrote it
-        raise
+        raise QueryError(sparqltext.diagnose(text, namespaces, str(exc))) from None
     except Exception as exc:
         raise QueryError(f"query failed: {exc}") from None
     for message in _missing(db, text, namespaces) if warn else ():
         warn(message)
-    return render(result, fmt, namespaces)
+    try:
+        return render(result, fmt, namespaces)  # the engine evaluates lazily, row by row
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {exc}") from None

@@ -90,6 +90,7 @@ MISTAKES = [
     ("SELECT ?p WHERE { ?p a kg:Person } }", 1, "unexpected }: there is no open bracket for it to close"),
     ("SELECT ?p WHERE { ?p a kg:Person } LIMIT ten", 1, "expected a whole number after LIMIT; found ten"),
     ("INSERT DATA { kgr:a kgr:b kgr:c }", 1, "SPARQL UPDATE is not allowed"),
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/q> { ?s ?p ?o } }", 1, "query failed: "),
 ]
 
 
