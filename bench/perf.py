@@ -118,8 +118,9 @@ def replicate_turtle(source: Path, target: Path, want: int) -> int:
     base = next(ln.split()[2].strip("<>") for ln in head if ln.split()[1] == "kgr:")
     copies = max(1, math.ceil(want / triples))
     with target.open("w", encoding="utf-8") as handle:
-        handle.write("\n".join(head) + "\n")
         for i in range(copies):
+            # Each copy redeclares the resource prefixes (person: ...) under its own folder.
+            handle.write("\n".join(head).replace(f"<{base}", f"<{base}c{i}/") + "\n")
             handle.write(body.replace(f"<{base}", f"<{base}c{i}/"))
     return copies * triples
 

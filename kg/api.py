@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError, QueryError
+from kg.settings import DEFAULT_BASE_IRI
 
 if TYPE_CHECKING:
     import pandas
@@ -99,17 +100,20 @@ def graph_from_texts(texts: dict[str, str], **options: Any) -> Graph:
     return build_in_memory(texts, Settings(**options))
 
 
-def query_text(sparql: str, graph: str | Path = GRAPH, fmt: str = "table") -> str:
+def query_text(sparql: str, graph: str | Path = GRAPH, fmt: str = "table",
+               base_iri: str = DEFAULT_BASE_IRI, warn: Callable[[str], None] | None = None) -> str:
     """The answer to a SPARQL query as `kg query` prints it: SELECT rows as FMT (table,
     csv, tsv or json), ASK as true or false, CONSTRUCT and DESCRIBE as Turtle. The
-    prefixes kg:, kgr:, rdfs:, prov:, ... are predeclared; updates are refused.
+    prefixes kg:, kgr:, person:, org:, rdfs:, prov:, ... are predeclared; updates are
+    refused. WARN hears what looks like a mistake (an unknown kg: term, a resource the
+    export does not hold).
 
     >>> print(query_text("ASK { ?p a kg:Person }"))  # doctest: +SKIP
     true
     """
     from kg.query import run
 
-    return run(Path(graph), sparql, fmt)
+    return run(Path(graph), sparql, fmt, base_iri, warn=warn)
 
 
 def query_rows(sparql: str, graph: str | Path = GRAPH) -> list[dict[str, Any]]:
@@ -198,10 +202,11 @@ def _select(sparql: str, graph: str | Path, caller: str) -> tuple[list[str], lis
     from rdflib.query import Result
 
     answer = query_text(sparql, graph, "json")
-    if not answer.startswith("{"):  # ASK prints true/false, CONSTRUCT and DESCRIBE Turtle
+    # ASK answers a W3C boolean document, CONSTRUCT and DESCRIBE Turtle
+    result = Result.parse(io.StringIO(answer), format="json") if answer.startswith("{") else None
+    if result is None or result.type != "SELECT":
         raise QueryError(f"{caller} reads the rows of a SELECT query; run ASK, CONSTRUCT or "
                          "DESCRIBE with query_text")
-    result = Result.parse(io.StringIO(answer), format="json")
     names = [str(v) for v in result.vars]
     return names, [{name: _python(row[name]) for name in names} for row in result]
 

@@ -209,25 +209,50 @@ def build_command(corpus: Path, out: Path, model: str, base_iri: str, quiet: boo
 @click.option("--graph", type=click.Path(dir_okay=False, path_type=Path), default=str(GRAPH),
               show_default=True, help="The Turtle export to query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True, help="Output of SELECT queries.")
-def query_command(query: str | None, query_file, graph: Path, fmt: str) -> None:
-    """Run a SPARQL QUERY against the export.
+              show_default=True, help="Output of SELECT queries (csv, tsv, json: the W3C result formats).")
+@click.option("--endpoint", metavar="URL", envvar="KG_QUERY_ENDPOINT",
+              help="Query a SPARQL server instead, e.g. http://localhost:7878/query (where `kg push` wrote).")
+@click.option("--graph-iri", default=DEFAULT_GRAPH_IRI, show_default=True, envvar="KG_GRAPH_IRI", metavar="IRI",
+              help="With --endpoint: the named graph to query, as `kg push` wrote it ('' for the default graph).")
+@click.option("--user", envvar="KG_PUSH_USER", help="With --endpoint: user for HTTP Basic auth.")
+@click.option("--password", envvar="KG_PUSH_PASSWORD", help="With --endpoint: password (better: KG_PUSH_PASSWORD).")
+@base_option
+def query_command(query: str | None, query_file, graph: Path, fmt: str, endpoint: str | None, graph_iri: str,
+                  user: str | None, password: str | None, base_iri: str) -> None:
+    """Run a SPARQL QUERY against the export (or a server's store with --endpoint).
 
-    The prefixes kg:, kgr:, rdf:, rdfs:, skos:, prov:, dcterms:, xsd:, owl:, schema:,
-    foaf: and time: are predeclared. SELECT prints rows, ASK prints true/false,
-    CONSTRUCT and DESCRIBE print Turtle. Updates are refused.
+    The prefixes kg:, kgr:, person:, org:, place:, event:, date:, doc:, quote:,
+    statement:, rdf:, rdfs:, skos:, prov:, dcterms:, xsd:, owl:, schema:, foaf: and time:
+    are predeclared, so a name kg prints (person:jane-doe) pastes back as it is.
+    schema:/foaf: classes and properties the ontology aligns are read as their kg: terms.
+    SELECT prints rows, ASK prints true/false, CONSTRUCT and DESCRIBE print Turtle.
+    Updates are refused; a term the ontology lacks gets a warning on stderr.
 
     \b
     Example:
       kg query 'SELECT ?p ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name'
+      kg query 'SELECT ?role WHERE { person:jane-doe kg:hasRole ?role }'
       kg query -f my-query.rq --format csv > out.csv
+      kg query --endpoint http://localhost:7878/query 'ASK { ?p a schema:Person }'
     """
     from kg.api import query_text
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give a QUERY or -f FILE (one of them)")
+    if endpoint and click.get_current_context().get_parameter_source("graph").name != "DEFAULT":
+        raise click.UsageError("give --graph FILE or --endpoint URL, not both")
     text = query if query is not None else query_file.read()
-    click.echo(query_text(text, graph, fmt))
+
+    def warn(message: str) -> None:
+        click.echo(f"warning: {message}", err=True)
+
+    if endpoint:
+        from kg import endpoint as remote
+
+        out = remote.run(endpoint, text, fmt, graph_iri or None, base_iri, user, password, warn=warn)
+    else:
+        out = query_text(text, graph, fmt, base_iri, warn=warn)
+    click.echo(out, nl=not out.endswith("\n"))
 
 
 @cli.command("add")
@@ -355,8 +380,12 @@ def entities_command(graph: Path, kind: str | None, min_mentions: int, base_iri:
     from kg.api import list_entities
     from kg.entities import format_entities
 
-    rows = list_entities(graph, kind, min_mentions)
-    click.echo(format_entities(rows, base_iri) if rows else "no entities match")
+    from kg.query import load
+
+    export = load(graph)
+    rows = list_entities(export, kind, min_mentions)
+    base = str(dict(export.namespaces()).get("kgr", base_iri))  # the base the export was built with
+    click.echo(format_entities(rows, base) if rows else "no entities match")
 
 
 @cli.command("html")

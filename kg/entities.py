@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
 
-from kg.vocab import ENTITY_KINDS, KG
+from kg.vocab import ENTITY_KINDS, KG, curie, resource_prefixes
 
 # The names `kg entities --type` accepts -> the class; British spelling too.
 KIND_NAMES = {kind.lower(): kind for kind in ENTITY_KINDS} | {"organisation": "Organization"}
@@ -47,15 +47,16 @@ def entities(graph: Graph, kind: str | None = None, min_mentions: int = 1) -> li
 
 
 def format_entities(rows: list[EntityRow], base_iri: str = "") -> str:
-    """One line per entity: mentions, class, label, then its aliases and its IRI (relative
-    to BASE_IRI, as an aliases.ttl rule names it).
+    """One line per entity: mentions, class, label, then its aliases and its name as kg
+    prints resources everywhere (the prefix of its folder under BASE_IRI), so it pastes
+    into `kg query` and into ontology/aliases.ttl as it is.
 
     >>> print(format_entities([EntityRow("b/person/ada-lovelace", "Person", "Ada Lovelace", ("Lovelace",), 3)], "b/"))
-         3  Person        Ada Lovelace  = Lovelace  <person/ada-lovelace>
+         3  Person        Ada Lovelace  = Lovelace  person:ada-lovelace
     """
+    names = resource_prefixes(base_iri) if base_iri else {}
     lines = []
     for row in rows:
-        iri = row.iri.removeprefix(base_iri) if base_iri else row.iri
         aliases = f"  = {' | '.join(row.aliases)}" if row.aliases else ""
-        lines.append(f"{row.mentions:>6}  {row.kind:<12}  {row.label}{aliases}  <{iri}>")
+        lines.append(f"{row.mentions:>6}  {row.kind:<12}  {row.label}{aliases}  {curie(row.iri, names)}")
     return "\n".join(lines)

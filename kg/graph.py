@@ -19,12 +19,14 @@ from kg import inference, reading, relmodel
 from kg.model import DocResult, Fact
 from kg.resolve import Resolution
 from kg.settings import Settings
-from kg.vocab import ENTITY_KINDS, KG, PREFIXES, fits
+from kg.vocab import ENTITY_KINDS, KG, PREFIXES, fits, resource_prefixes
 
 def new_graph(base_iri: str) -> Graph:
-    """An empty graph with the contract's prefixes bound."""
+    """An empty graph with the contract's prefixes bound, person: org: ... under BASE_IRI."""
     graph = Graph(bind_namespaces="none")
     graph.bind("kgr", Namespace(base_iri))
+    for prefix, namespace in resource_prefixes(base_iri).items():
+        graph.bind(prefix, Namespace(namespace))
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     return graph

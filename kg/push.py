@@ -56,17 +56,30 @@ def target(endpoint: str, graph_iri: str) -> tuple[str, str | None, str | None]:
     >>> target("http://h:3030/news/data?x=1", "urn:g")[0]
     'http://h:3030/news/data?x=1&graph=urn%3Ag'
     """
-    parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        url, user, password = split_credentials(endpoint)
+    except ValueError:
         raise PushError(f"--endpoint {_safe(endpoint)!r} is not an http(s) URL; give the server's graph store "
                         "endpoint, e.g. http://localhost:7878/store (Oxigraph), "
                         "http://localhost:3030/DATASET/data (Fuseki), "
-                        "http://localhost:7200/repositories/REPO/rdf-graphs/service (GraphDB)")
+                        "http://localhost:7200/repositories/REPO/rdf-graphs/service (GraphDB)") from None
+    return url + ("&" if "?" in url else "?") + "graph=" + urllib.parse.quote(graph_iri, safe=""), user, password
+
+
+def split_credentials(endpoint: str) -> tuple[str, str | None, str | None]:
+    """ENDPOINT without user and password, and the user and password; ValueError if it is
+    not an http(s) URL.
+
+    >>> split_credentials("http://u:p%40ss@[::1]:7878/query")
+    ('http://[::1]:7878/query', 'u', 'p@ss')
+    """
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(endpoint)
     netloc = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     if parts.port:
         netloc += f":{parts.port}"
-    query = "&".join(q for q in (parts.query, "graph=" + urllib.parse.quote(graph_iri, safe="")) if q)
-    url = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
+    url = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
     user = urllib.parse.unquote(parts.username) if parts.username else None
     password = urllib.parse.unquote(parts.password) if parts.password else None
     return url, user, password

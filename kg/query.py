@@ -1,41 +1,49 @@
 """SPARQL over an export, with the contract's prefixes predeclared.
 
-    run(graph_path, query_text, fmt) -> str
+    run(graph_path, query_text, fmt, warn=print) -> str
 
 Queries run on pyoxigraph (a compiled SPARQL engine, orders of magnitude faster than
 rdflib's on large graphs). A small export is loaded into memory per query; a large one
 (STORE_THRESHOLD bytes or more) is loaded once into a persistent store beside it
-(`.graph.ttl.oxigraph/`), rebuilt only when the Turtle changes. Results are turned
-into rdflib terms, so the output formats are rdflib's.
+(`.graph.ttl.oxigraph/`), rebuilt only when the Turtle changes. SELECT results come out
+in the W3C formats (SPARQL 1.1 Query Results JSON, CSV and TSV) as pyoxigraph writes
+them, or as a table whose IRIs are the prefixed names a user can paste back.
+kg.endpoint runs the same queries, with the same prefixes and messages, on a server.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import difflib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.namespace import XSD
-from rdflib.query import Result
+from rdflib import Graph
 
+from kg import sparqltext
 from kg.errors import ExportError, QueryError
-from kg.vocab import PREFIXES
+from kg.results import render, short_term  # noqa: F401 (kg.validate and kg.endpoint use them from here)
 from kg.settings import DEFAULT_BASE_IRI
+from kg.vocab import KG, PREFIXES, RESOURCE_FOLDERS, curie, resource_prefixes
 
 FORMATS = ("table", "csv", "tsv", "json")
 STORE_THRESHOLD = 8 * 1024 * 1024  # bytes of Turtle above which a persistent store pays
-_RDF_LANG = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+# The class of the resources under each folder prefix (person: -> kg:Person ...).
+_FOLDER_CLASS = dict(zip(RESOURCE_FOLDERS, ("Person", "Organization", "Place", "Event", "Date", "Document",
+                                            "Quote", "Statement")))
 
 
 def prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
-    """Prefix -> namespace for every prefix a query may use without declaring it."""
-    return {"kgr": base_iri, **{p: str(ns) for p, ns in PREFIXES.items()}}
+    """Prefix -> namespace for every prefix a query may use without declaring it.
+
+    >>> prefixes("https://example.com/news/")["person"]
+    'https://example.com/news/person/'
+    """
+    return {"kgr": base_iri, **resource_prefixes(base_iri), **{p: str(ns) for p, ns in PREFIXES.items()}}
 
 
 @lru_cache(maxsize=2)
@@ -54,56 +62,6 @@ def load(path: Path) -> Graph:
     except Exception as exc:  # rdflib raises many kinds for broken input
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ExportError(f"{path} is not valid Turtle ({first}); rebuild it with `kg build`") from None
-
-
-def _check(text: str, namespaces: dict[str, str]) -> None:
-    """Raise a QueryError for an update or a query that does not parse (with its position)."""
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in namespaces.items())
-    try:
-        parseQuery(declared + text)
-        return
-    except ParseException as exc:
-        error = exc
-    try:
-        parseUpdate(declared + text)
-    except ParseException:
-        pass
-    else:
-        raise QueryError("SPARQL UPDATE is not allowed: `kg query` only reads the export; "
-                         "edit the corpus and run `kg build` instead")
-    line = error.lineno - len(namespaces)
-    raise QueryError(f"malformed SPARQL at line {line}, column {error.col}: {error.msg}")
-
-
-def short_term(value, namespaces: dict[str, str]) -> str:
-    """A cell of the table: IRIs shortened with the longest matching prefix, for reading
-    only ("kgr:person/jane-doe" is not a legal prefixed name in SPARQL, but it is clear)."""
-    if value is None:
-        return ""
-    if isinstance(value, URIRef):
-        matches = [(len(ns), p) for p, ns in namespaces.items() if value.startswith(ns)]
-        if matches:
-            length, prefix = max(matches)
-            return f"{prefix}:{value[length:]}"
-        return f"<{value}>"
-    if isinstance(value, BNode):
-        return f"_:{value}"
-    return str(value)
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    if not rows:
-        return "(no rows)"
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-    limit = [min(w, 80) for w in widths]
-
-    def line(cells):
-        return "  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(cells, limit)).rstrip()
-
-    return "\n".join([line(header), line(["-" * w for w in limit]), *(line(r) for r in rows)])
 
 
 def _store_dir(path: Path) -> Path:
@@ -191,68 +149,94 @@ def _declared(path: Path) -> dict[str, str]:
     return found
 
 
-def _rdflib(term):
-    """A pyoxigraph term as the rdflib term rdflib's own parser would have made."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
-    raise QueryError(f"unsupported term in result: {term}")
+def namespaces_of(graph_path: Path, base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    """The prefixes a query on GRAPH_PATH may use undeclared: the contract's, with the
+    resource folders under the base IRI the export itself declares (--base-iri)."""
+    declared = _declared(graph_path)
+    names = prefixes(declared.get("kgr", base_iri))
+    names.update({p: ns for p, ns in declared.items() if p in names})
+    return names
 
 
-def _execute(graph_path: Path, text: str, namespaces: dict[str, str]):
-    db = store(graph_path)
+def check(text: str, namespaces: dict[str, str]) -> None:
+    """Raise a QueryError saying in words what is wrong if TEXT does not parse as a query
+    (an empty store answers at once, so this only parses)."""
+    if any(t.kind == "word" and t.text.upper() == "SERVICE" for t in sparqltext.tokens(text)):
+        return  # evaluating would call the remote service: leave the query to the real run
     try:
-        return db.query(text, prefixes=namespaces)
+        ox.Store().query(text, prefixes=namespaces)
     except SyntaxError as exc:
-        _check(text, namespaces)  # rdflib's parser gives line and column, and spots updates
-        raise QueryError(f"malformed SPARQL: {str(exc).strip()}") from None
-    except Exception as exc:
-        raise QueryError(f"query failed: {exc}") from None
+        raise QueryError(sparqltext.diagnose(text, namespaces, str(exc))) from None
+    except Exception:  # it parsed; evaluating it on no data is not the point
+        pass
 
 
-def run(graph_path: Path, text: str, fmt: str = "table", base_iri: str = DEFAULT_BASE_IRI) -> str:
+def prepare(text: str, namespaces: dict[str, str], warn: Callable[[str], None] | None = None) -> str:
+    """TEXT with its aligned schema.org/FOAF terms read as kg's; WARN hears of its terms
+    that the ontology does not have."""
+    for message in sparqltext.unknown_terms(text, namespaces) if warn else ():
+        warn(message)
+    return sparqltext.expand_aligned(text, namespaces)
+
+
+def _nearest(db: ox.Store, iri: str, namespaces: dict[str, str]) -> list[str]:
+    """The names the export holds that are nearest to IRI, which it does not hold: in
+    its folder (person:jane-do -> person:jane-doe), or `kgr:person:x` read as person:x."""
+    folder = next((p for p in RESOURCE_FOLDERS if p in namespaces and iri.startswith(namespaces[p])), None)
+    if folder is None:
+        local = iri[len(namespaces["kgr"]):]
+        guess = namespaces["kgr"] + local.replace(":", "/", 1)
+        return [guess] if guess != iri and db.query(f"ASK {{ <{guess}> ?p ?o }}") else []
+    held = {s["s"].value[len(namespaces[folder]):]: s["s"].value
+            for s in db.query(f"SELECT ?s WHERE {{ ?s a <{KG[_FOLDER_CLASS[folder]]}> }}")}
+    return [held[c] for c in difflib.get_close_matches(iri[len(namespaces[folder]):], list(held), n=2, cutoff=0.75)]
+
+
+def _missing(db: ox.Store, text: str, namespaces: dict[str, str]) -> list[str]:
+    """A warning for each resource the query names (person:x, doc:y ...) that the export
+    does not hold, with the nearest names it holds; and for a name in angle brackets."""
+    toks = sparqltext.tokens(text)
+    known = {**namespaces, **sparqltext.declared(toks)}
+    warnings = []
+    for tok in toks:
+        iri = sparqltext.resolve(tok, known)
+        line, column = sparqltext.position(text, tok.start)
+        if tok.kind == "iri" and iri.split(":", 1)[0] in RESOURCE_FOLDERS:
+            warnings.append(f"{tok.text} (line {line}, column {column}) is an IRI of scheme "
+                            f"{iri.split(':', 1)[0]}:, not a name of the export; write {iri} without < >")
+        elif iri and iri.startswith(namespaces["kgr"]) and not db.query(f"ASK {{ <{iri}> ?p ?o }}"):
+            close = [curie(c, namespaces) for c in _nearest(db, iri, namespaces)]
+            hint = f"did you mean {' or '.join(close)}?" if close else "`kg entities` lists the names it holds"
+            warnings.append(f"{tok.text} (line {line}, column {column}) names nothing in the export; {hint}")
+    return list(dict.fromkeys(warnings))
+
+
+def run(graph_path: Path, text: str, fmt: str = "table", base_iri: str = DEFAULT_BASE_IRI,
+        warn: Callable[[str], None] | None = None) -> str:
     """Run the SPARQL query TEXT against the export at GRAPH_PATH; return it formatted.
 
     SELECT gives rows as FMT (table, csv, tsv or json); ASK gives true or false;
-    CONSTRUCT and DESCRIBE give Turtle.
+    CONSTRUCT and DESCRIBE give Turtle. WARN, if given, hears of terms the ontology does
+    not have and resources the export does not hold.
 
     >>> print(run(Path("exports/graph.ttl"), "ASK { ?p a kg:Person }"))  # doctest: +SKIP
     true
     """
-    namespaces = prefixes(base_iri)
     if not graph_path.is_file():
         raise ExportError(f"{graph_path} does not exist: run `kg build` first, or pass --graph with a Turtle file")
-    # A graph built with --base-iri declares its own kgr: prefix; honour it.
-    namespaces["kgr"] = _declared(graph_path).get("kgr", namespaces["kgr"])
-    result = _execute(graph_path, text, namespaces)
-    if isinstance(result, ox.QueryBoolean):
-        return "true" if bool(result) else "false"
-    if isinstance(result, ox.QueryTriples):
-        out = Graph()
-        for prefix, namespace in namespaces.items():
-            out.bind(prefix, namespace, override=True)
-        for triple in result:
-            out.add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
-        return out.serialize(format="turtle")
-    header = [v.value for v in result.variables]
-    raw = [[_rdflib(row[i]) for i in range(len(header))] for row in result]
-    if fmt == "json":
-        table = Result("SELECT")
-        table.vars = [Variable(h) for h in header]
-        table.bindings = [{Variable(h): v for h, v in zip(header, row) if v is not None} for row in raw]
-        return table.serialize(format="json").decode("utf-8")
-    if fmt in ("csv", "tsv"):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows([["" if v is None else str(v) for v in row] for row in raw])
-        return buffer.getvalue().rstrip("\n")
-    return _table(header, [[short_term(v, namespaces) for v in row] for row in raw])
+    namespaces = namespaces_of(graph_path, base_iri)
+    expanded = prepare(text, namespaces, warn)
+    db = store(graph_path)
+    try:
+        result = db.query(expanded, prefixes=namespaces)
+    except SyntaxError as exc:
+        check(text, namespaces)  # says what is wrong, where the user wrote it
+        raise QueryError(sparqltext.diagnose(text, namespaces, str(exc))) from None
+    except Exception as exc:
+        raise QueryError(f"query failed: {exc}") from None
+    for message in _missing(db, text, namespaces) if warn else ():
+        warn(message)
+    try:
+        return render(result, fmt, namespaces)  # the engine evaluates lazily, row by row
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {exc}") from None

@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import PROV, SKOS
 
-from kg.vocab import KG
+from kg.vocab import KG, curie, resource_prefixes
 
 UNATTRIBUTED = "(no speaker found)"
 
@@ -26,6 +26,7 @@ class QuoteRow:
     document: str  # the document's kg:sourceFile
     evidence: str  # the sentence that attributes it ("" when no speaker was found)
     indirect: bool = False
+    speaker_iri: str = ""  # the speaker as kg prints resources (person:jane-holt), pasteable into a query
 
 
 def _fold(text: str) -> str:
@@ -46,6 +47,7 @@ def quotes(graph: Graph, speaker: str | None = None) -> list[QuoteRow]:
     ['Jane Holt']
     """
     wanted = _fold(speaker) if speaker is not None else None
+    names = resource_prefixes(str(dict(graph.namespaces()).get("kgr", "urn:none:")))
     rows, attributed = set(), set()
     for statement in graph.subjects(RDF.predicate, KG.said):
         who, quote = graph.value(statement, RDF.subject), graph.value(statement, RDF.object)
@@ -53,8 +55,9 @@ def quotes(graph: Graph, speaker: str | None = None) -> list[QuoteRow]:
         attributed.add((quote, document))
         if wanted is not None and not any(wanted in _fold(n) for n in _names(graph, who)):
             continue
-        rows.add(_row(graph, quote, document, str(graph.value(who, RDFS.label) or who),
-                      str(graph.value(statement, KG.evidence) or "")))
+        row = _row(graph, quote, document, str(graph.value(who, RDFS.label) or who),
+                   str(graph.value(statement, KG.evidence) or ""))
+        rows.add(replace(row, speaker_iri=curie(str(who), names)))
     if wanted is None:
         for quote in graph.subjects(RDF.type, KG.Quote):
             for document in graph.objects(quote, PROV.wasDerivedFrom):
@@ -64,7 +67,7 @@ def quotes(graph: Graph, speaker: str | None = None) -> list[QuoteRow]:
 
 
 def _order(row: QuoteRow) -> tuple:
-    return (row.speaker == UNATTRIBUTED, row.speaker.casefold(), row.document, row.text)
+    return (row.speaker == UNATTRIBUTED, row.speaker.casefold(), row.document, row.text, row.speaker_iri)
 
 
 def _row(graph: Graph, quote, document, speaker: str, evidence: str) -> QuoteRow:
@@ -80,5 +83,6 @@ def format_quotes(rows: list[QuoteRow]) -> str:
     blocks = []
     for row in rows:
         mark = " (reported)" if row.indirect else ""
-        blocks.append(f"{row.speaker}{mark}  [{row.document}]\n    “{row.text}”")
+        who = f"{row.speaker}{mark}  {row.speaker_iri}" if row.speaker_iri else f"{row.speaker}{mark}"
+        blocks.append(f"{who}  [{row.document}]\n    “{row.text}”")
     return "\n".join(blocks)

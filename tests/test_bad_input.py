@@ -178,7 +178,8 @@ def test_errors(project, args, message):
     result = invoke(*args)
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and message in result.output
-    assert len(result.output.strip().splitlines()) == 1
+    lines = result.output.strip().splitlines()  # one line, or one and a caret under the query's line
+    assert len(lines) == 1 or (len(lines) == 3 and lines[2].strip() == "^")
 
 
 def _exports(folder: Path) -> dict[str, bytes]:

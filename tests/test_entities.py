@@ -102,10 +102,10 @@ def test_entities_command_lists_aliases_counts_and_iris(built):
     result = invoke("entities", "--type", "person", "--min-mentions", "2")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines and all("Person" in ln and ln.endswith(">") for ln in lines)
+    assert lines and all("Person" in ln and ln.split()[-1].startswith("person:") for ln in lines)
     counts = [int(ln.split()[0]) for ln in lines]
     assert min(counts) >= 2 and counts == sorted(counts, reverse=True)
-    assert any(" = " in ln and "<person/" in ln for ln in lines)
+    assert any(" = " in ln and ln.split()[-1].startswith("person:") for ln in lines)
 
 
 def test_entities_command_options(built):

@@ -216,3 +216,42 @@ def test_credentials_in_the_url_are_used_and_hidden_and_a_503_is_retried(guarded
     report = push(ttl, endpoint, "urn:g", backoff=0.01)
     assert report.attempts == 2 and report.status == 204
     assert "s3cret" not in report.summary() and "urn%3Ag" in report.url
+
+
+def test_kg_query_endpoint_answers_as_the_export_does(server, project, monkeypatch):
+    rebuild(project)
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["push", "--endpoint", server + "/store", "--graph-iri", GRAPH_IRI]).exit_code == 0
+    names = "SELECT ?p ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name"
+    for fmt in ("table", "csv", "tsv"):
+        local = runner.invoke(cli, ["query", names, "--format", fmt])
+        remote = runner.invoke(cli, ["query", "--endpoint", server + "/query", "--graph-iri", GRAPH_IRI,
+                                     names, "--format", fmt])
+        assert remote.exit_code == 0 and remote.stdout_bytes == local.stdout_bytes, remote.output
+    person = local.output.splitlines()[1].split("\t")[0]  # the TSV's first <IRI>
+    name = runner.invoke(cli, ["query", f"SELECT ?p WHERE {{ BIND({person} AS ?p) }}"]).output.splitlines()[2]
+    asked = runner.invoke(cli, ["query", "--endpoint", server + "/query", "--graph-iri", GRAPH_IRI,
+                                f"ASK {{ {name} a foaf:Person }}"])
+    assert name.startswith("person:") and asked.output == "true\n"
+    built = runner.invoke(cli, ["query", "--endpoint", server + "/query", "--graph-iri", GRAPH_IRI,
+                                f"CONSTRUCT {{ {name} a schema:Person }} WHERE {{ {name} a schema:Person }}"])
+    assert built.output.rstrip().endswith(f"{name} a schema:Person .")
+
+
+@pytest.mark.parametrize("path,query,message", [
+    ("/query", "SELECT ?t WHERE { ?d dc:title ?t }", "undeclared prefix dc: at line 1, column 22"),
+    ("/query", "SELECT ?p WHERE { ?p a kg:Person", "expected } to close the { at line 1, column 17"),
+    ("/store", "ASK { ?s ?p ?o }", "is not a SPARQL query endpoint (HTTP 4"),
+])
+def test_kg_query_endpoint_errors_name_the_problem(server, query, path, message):
+    result = CliRunner().invoke(cli, ["query", "--endpoint", server + path, query])
+    assert result.exit_code == 1 and message in result.output and len(result.output.splitlines()) <= 3
+
+
+def test_kg_query_endpoint_refused_connection_and_both_sources():
+    runner = CliRunner()
+    refused = runner.invoke(cli, ["query", "--endpoint", f"http://127.0.0.1:{free_port()}/query", "ASK {}"])
+    assert refused.exit_code == 1 and "is the SPARQL server running there" in refused.output
+    both = runner.invoke(cli, ["query", "--endpoint", "http://127.0.0.1:1/query", "--graph", "g.ttl", "ASK {}"])
+    assert both.exit_code == 2 and "not both" in both.output

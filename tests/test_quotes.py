@@ -80,7 +80,8 @@ def test_quotes_of_one_speaker(graph, speaker, expected):
 
 def test_format_marks_reported_speech(graph):
     text = format_quotes(quotes(graph, "adebayo"))
-    assert text == "Ruth Adebayo (reported)  [council.txt]\n    “the bridge would cost twice the first estimate”"
+    assert text == ("Ruth Adebayo (reported)  person:ruth-adebayo  [council.txt]\n"
+                    "    “the bridge would cost twice the first estimate”")
 
 
 def invoke(*args):

@@ -48,8 +48,9 @@ def serialize(graph: Graph) -> bytes:
     """The graph as Turtle bytes.
 
     Every bound prefix is declared, used or not, so users' queries and tools find the
-    contract's prefixes in the file whatever it contains. Resource IRIs ("kgr:person/x")
-    cannot be plain prefixed names, so they are written in full, as `<...>`.
+    contract's prefixes in the file whatever it contains. Resources are written with the
+    prefix of their folder (`person:jane-doe`, as kg prints them); `kgr:` is declared but
+    compacts nothing, since "kgr:person/x" is no legal prefixed name.
 
     >>> from rdflib import Namespace
     >>> g = Graph(bind_namespaces="none"); ex = Namespace("https://example.org/")
@@ -65,7 +66,7 @@ def serialize(graph: Graph) -> bytes:
     """
     namespaces = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
     header = [f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(namespaces.items())]
-    # Only namespaces whose local names are plain words compact IRIs; resource IRIs stay whole.
+    # kgr: would give "kgr:person\\/x" where the longer person: prefix gives "person:x".
     compact = {p: ns for p, ns in namespaces.items() if ns.endswith(("#", "/")) and p != "kgr"}
     term = _converter()
     triples = sorted(graph, key=_order)
