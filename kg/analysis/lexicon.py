@@ -124,7 +124,7 @@ ROLE_PREPS = frozenset("of at for with to in".split())
 
 # Participles that place an organisation: "based in Z", "headquartered in Z", "Z-based",
 # "a newspaper published in Z".
-BASED_WORDS = frozenset("base headquarter locate station publish".split())
+BASED_WORDS = frozenset("base headquarter locate station publish found establish incorporate register".split())
 
 # Verbs that say an event happened somewhere: "was held in Z", "took place in Z".
 HAPPEN_VERBS = frozenset("hold take occur happen stage host start begin end open".split())

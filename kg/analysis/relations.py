@@ -530,8 +530,9 @@ def _org_place_facts(sdoc, mentions: list[Mention], index) -> list[Fact]:
 
 
 def _place_facts(sdoc, place: Mention, index) -> list[Fact]:
-    """ "Tampere, Finland", "Tampere, in the Pirkanmaa region": the larger place written
-    right after a place, in apposition or after "in", contains it."""
+    """ "Tampere, Finland", "Tampere, in the Pirkanmaa region", "Hampden Park in Glasgow":
+    the larger place written right after a place, in apposition or after its own "in",
+    contains it."""
     span = span_of(sdoc, place)
     if span is None:
         return []
@@ -539,7 +540,8 @@ def _place_facts(sdoc, place: Mention, index) -> list[Fact]:
     for child in root.children:
         if child.dep_ in ("appos", "npadvmod") and (m := index.at(child, ("Place",))):
             wider.append(m)
-        if child.dep_ == "prep" and child.lower_ == "in" and child.i == span.end + 1 and sdoc[span.end].text == ",":
+        if child.dep_ == "prep" and child.lower_ == "in" and (
+                child.i == span.end or child.i == span.end + 1 and sdoc[span.end].text == ","):
             for pobj in (p for p in child.children if p.dep_ == "pobj"):
                 m = index.at(pobj, ("Place",)) or next(
                     (index.at(c, ("Place",)) for c in pobj.children if c.dep_ == "compound" and index.at(c, ("Place",))), None)
