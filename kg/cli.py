@@ -359,10 +359,11 @@ def html_command(graph: Path, out: Path, types: str, document: str | None, max_n
       kg html --document my-article.txt --max-nodes 200
     """
     from kg.export.html import write_focused
+    from kg.export.view import load_comentions
     from kg.query import load
 
     note = write_focused(load(graph), out, kinds=tuple(t for t in types.split(",") if t.strip()),
-                         document=document, max_nodes=max_nodes)
+                         document=document, max_nodes=max_nodes, comentions=load_comentions(graph.parent))
     click.echo(f"wrote {out}" + (f"\n{note}" if note else ""))
 
 

@@ -57,67 +57,86 @@ STABILIZATION_ITERATIONS = 200
 STATIC_LAYOUT_ABOVE = 500  # beyond this, in-browser physics delays the first paint by seconds (bench/html_bench.py)
 LAYOUT_ITERATIONS, LAYOUT_SAMPLE = 60, 128
 DIM_LIMIT = 1500  # past this many nodes a selection highlights its neighbours instead of dimming the rest
+MIN_FONT, MAX_FONT = 12.0, 28.0  # label sizes, by the node's size (its mentions)
+LABEL_THRESHOLD = 10  # px on screen below which vis skips a label (hover or zoom shows it)
+# The default view: every entity with a fact, plus the most mentioned of the rest, at most
+# one for UNLINKED_PER_LINKED linked ones (so at most a fifth of what is drawn stands alone);
+# a graph without any fact shows its UNLINKED_WHEN_NO_FACTS most mentioned entities.
+UNLINKED_PER_LINKED, UNLINKED_WHEN_NO_FACTS = 0.25, 50
+COMENTIONS_PER_NODE = 3  # co-mention edges drawn, at most, per node (the heaviest first)
+STORY_COLOURS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
+                 "#FF9DA7", "#9C755F", "#BAB0AC", "#1B9E77", "#D95F02")
+# The contract's prefixes of the resource folders (shared/spec/ontology.md, v2).
+PREFIX_OF_FOLDER = {"person": "person", "organization": "org", "place": "place", "event": "event",
+                    "date": "date", "document": "doc"}
 
 
 def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
-           evidence: "Evidence | None" = None, note: str = "") -> str:
+           evidence: "Evidence | None" = None, note: str = "", comentions: dict | None = None) -> str:
     """Return the HTML text (what write() writes). EVIDENCE (kg.export.view.evidence)
-    feeds the side panel; NOTE says what a focused view left out."""
+    feeds the side panel and the timeline; NOTE says what a focused view left out;
+    COMENTIONS (kg.comention's data, or None) gives the faint co-mention edges.
+    Date nodes are not drawn: an event carries its date."""
     from kg.export.view import Evidence
 
     evidence = evidence or Evidence()
+    graph = graph.subgraph(n for n, a in graph.nodes(data=True) if a.get("kind") != "Date")
     node_ids = sorted(str(n) for n in graph.nodes)
-    static = len(node_ids) > STATIC_LAYOUT_ABOVE
-    positions = _positions(graph, node_ids) if static else {}
     docs = sorted({d for n in node_ids for d in evidence.mentioned_in.get(n, ())}
                   | {row[0] for rows in evidence.facts.values() for row in rows if row[0]})
     doc_index = {d: i for i, d in enumerate(docs)}
+    co = _comention_pairs(comentions, graph, node_ids, doc_index)
+    static = len(node_ids) > STATIC_LAYOUT_ABOVE
+    positions = _positions(graph, node_ids, [(a, b) for a, b, *_ in co]) if static else {}
     nodes = _nodes(graph, node_ids, positions, evidence, doc_index)
+    _mark_default_view(nodes, graph)
+    _mark_stories(nodes, graph, co)
     edges = _edges(graph, evidence, doc_index)
-    js, css = _vis_assets()
-    if nodes:
-        body = '<div id="graph"></div>'
-    else:
-        body = '<p class="empty">This graph is empty: no entities were extracted.</p>'
+    edges += _comention_edges(co, len(edges))
     documents = [{"title": evidence.documents.get(d, {}).get("title") or d,
                   "source": evidence.documents.get(d, {}).get("source", ""),
                   "date": evidence.documents.get(d, {}).get("date", "")} for d in docs]
     page, style, script = _templates()
     return page.substitute(
         title=html.escape(title),
-        vis_css=css,
-        vis_js=js,
+        vis_css=_vis_assets()[1],
+        vis_js=_vis_assets()[0],
         style=style,
-        legend=_legend(nodes),
-        stats=f"{len(nodes):,} entities, {len(edges):,} relations",
+        legend=_legend(nodes, has_comentions=comentions is not None),
+        stats=f"{len(nodes):,} entities, {len(edges) - len(co):,} relations",
         note=html.escape(note),
         documents="".join(f'<option value="{i}">{html.escape(d["title"])}</option>'
                           for i, d in enumerate(documents)),
-        body=body,
+        body='<div id="graph"></div>' if nodes else
+             '<p class="empty">This graph is empty: no entities were extracted.</p>',
         script=script.substitute(
             nodes=_json_for_script(nodes),
             edges=_json_for_script(edges),
             docs=_json_for_script(documents),
+            timeline=_json_for_script(_timeline(graph, node_ids, evidence, doc_index)),
             options=_json_for_script(_options(len(nodes), static)),
             dim_limit=DIM_LIMIT,
+            label_threshold=LABEL_THRESHOLD,
         ),
     )
 
 
 def write(graph: "networkx.MultiDiGraph", path: Path, *, title: str = "kg graph",
-          evidence: "Evidence | None" = None, note: str = "") -> None:
+          evidence: "Evidence | None" = None, note: str = "", comentions: dict | None = None) -> None:
     """Render GRAPH as a self-contained offline HTML page at PATH (written atomically)."""
     try:
-        write_text(Path(path), render(graph, title=title, evidence=evidence, note=note))
+        text = render(graph, title=title, evidence=evidence, note=note, comentions=comentions)
+        write_text(Path(path), text)
     except OSError as exc:
         raise ExportError(f"cannot write HTML export {path}: {exc.strerror}") from None
 
 
 def write_focused(rdf: "rdflib.Graph", path: Path, *, kinds: tuple[str, ...] = (),
                   document: str | None = None, max_nodes: int | None = None,
-                  title: str = "kg graph") -> str:
+                  title: str = "kg graph", comentions: dict | None = None) -> str:
     """Write the page of an RDF graph narrowed to KINDS, one DOCUMENT and the MAX_NODES
     best-connected entities; return the note saying what was left out ("" if nothing).
+    COMENTIONS: what kg.export.view.load_comentions read beside the graph (or None).
 
     >>> write_focused(load(Path("exports/graph.ttl")), Path("people.html"), kinds=("person",))  # doctest: +SKIP
     'Showing 19 of 90 entities; left out 16 organizations, ... (type filter).'
@@ -126,7 +145,7 @@ def write_focused(rdf: "rdflib.Graph", path: Path, *, kinds: tuple[str, ...] = (
 
     found = evidence(rdf)
     drawn, note = focus(to_networkx(rdf), found, kinds=kinds, document=document, max_nodes=max_nodes)
-    write(drawn, path, title=title, evidence=found, note=note)
+    write(drawn, path, title=title, evidence=found, note=note, comentions=comentions)
     return note
 
 
@@ -144,33 +163,61 @@ def _nodes(graph, node_ids: list[str], positions: dict, evidence, doc_index: dic
     nodes = []
     for iri in node_ids:
         a = attrs[iri]
-        label = str(a.get("label") or iri)
-        kind = str(a.get("kind") or "")
         mentions = int(a.get("mentions") or 0)
-        colour, shape = KINDS.get(kind, OTHER)
-        aliases = _split(a.get("aliases"))
-        node = {
-            "id": iri,
-            "label": label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…",
-            "name": label,
-            "color": colour,
-            "shape": shape,
-            "kind": kind if kind in KINDS else "Other",
-            "size": _size(degree[iri] if by_degree else mentions, most),
-            "mentions": mentions,
-            "aliases": aliases,
-            "roles": [[role, doc_index.get(doc, -1), sentence]
-                      for role, doc, sentence in evidence.roles.get(iri, ())]
-                     or [[r, -1, ""] for r in _split(a.get("roles"))],
-            "quotes": [[text, doc_index.get(doc, -1)] for text, doc in evidence.quotes.get(iri, ())],
-            "docs": sorted(doc_index[d] for d in evidence.mentioned_in.get(iri, ()) if d in doc_index),
-            "title": _tooltip(label=label, kind=kind or "unknown", aliases=" | ".join(aliases),
-                              mentions=str(mentions), iri=iri),
-        }
+        node = _node(iri, a, evidence, doc_index, _size(degree[iri] if by_degree else mentions, most))
         if iri in positions:
             node["x"], node["y"] = positions[iri]
         nodes.append(node)
     return nodes
+
+
+def _node(iri: str, a: dict, evidence, doc_index: dict, size: float) -> dict:
+    """One node of the page: what vis draws and what the panel and search show."""
+    label = str(a.get("label") or iri)
+    kind = str(a.get("kind") or "")
+    mentions = int(a.get("mentions") or 0)
+    colour, shape = KINDS.get(kind, OTHER)
+    aliases = _split(a.get("aliases"))
+    when = [list(d) for d in evidence.when.get(iri, ())]
+    date = next((value for value, _ in when if value), "")
+    short = label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
+    return {
+        "id": iri,
+        "curie": curie(iri),
+        "label": f"{short}\n{date}" if date else short,
+        "name": label,
+        "color": colour,
+        "shape": shape,
+        "kind": kind if kind in KINDS else "Other",
+        "size": size,
+        # Labels grow with importance; vis skips those too small to read at the current
+        # zoom (options.nodes.scaling.label.drawThreshold), so zooming in reveals the rest.
+        "font": {"size": round(MIN_FONT + (MAX_FONT - MIN_FONT) * (size - MIN_SIZE) / (MAX_SIZE - MIN_SIZE), 1)},
+        "mentions": mentions,
+        "aliases": aliases,
+        "date": date,
+        "when": when,
+        "roles": [[role, doc_index.get(doc, -1), sentence]
+                  for role, doc, sentence in evidence.roles.get(iri, ())]
+                 or [[r, -1, ""] for r in _split(a.get("roles"))],
+        "quotes": [[text, doc_index.get(doc, -1)] for text, doc in evidence.quotes.get(iri, ())],
+        "docs": sorted(doc_index[d] for d in evidence.mentioned_in.get(iri, ()) if d in doc_index),
+        "title": _tooltip(label=label, kind=kind or "unknown", date=date, aliases=" | ".join(aliases),
+                          mentions=str(mentions), iri=curie(iri)),
+    }
+
+
+def curie(iri: str) -> str:
+    """A resource in the contract's prefixed form (person:slug, org:slug, ...), which a
+    user can paste into `kg query`; the IRI itself when its folder has no prefix.
+
+    >>> curie("https://example.org/kg/resource/organization/acme"), curie("urn:x")
+    ('org:acme', 'urn:x')
+    """
+    head, _, slug = iri.rpartition("/")
+    folder = head.rpartition("/")[2]
+    prefix = PREFIX_OF_FOLDER.get(folder)
+    return f"{prefix}:{slug}" if prefix and slug else iri
 
 
 def _edges(graph, evidence, doc_index: dict) -> list[dict]:
@@ -188,6 +235,7 @@ def _edges(graph, evidence, doc_index: dict) -> list[dict]:
             "from": u,
             "to": v,
             "label": label,
+            "kind": "fact",
             "predicate": predicate,
             "ev": [[doc_index.get(doc, -1), sentence, method, confidence]
                    for doc, sentence, method, confidence in found],
@@ -203,6 +251,104 @@ def _edges(graph, evidence, doc_index: dict) -> list[dict]:
     return edges
 
 
+def _comention_pairs(data: dict | None, graph, node_ids: list[str], doc_index: dict) -> list[tuple]:
+    """The co-mention pairs of DATA (kg.comention) between drawn nodes that no fact links,
+    as (a, b, weight, [document index]), the heaviest COMENTIONS_PER_NODE of each node."""
+    if not data:
+        return []
+    by_key = {_key(n, 2): n for n in node_ids}
+    docs = {_key(d, 2): i for d, i in doc_index.items()}
+    linked = {frozenset((str(u), str(v))) for u, v in graph.edges()}
+    pairs = []
+    for a, b, weight, where in data.get("pairs", ()):
+        u, v = by_key.get(a), by_key.get(b)
+        if u and v and u != v and frozenset((u, v)) not in linked:
+            pairs.append((u, v, int(weight), sorted(docs[d] for d in where if d in docs)))
+    pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
+    count: dict[str, int] = {}
+    kept = []
+    for pair in pairs:
+        if count.get(pair[0], 0) < COMENTIONS_PER_NODE or count.get(pair[1], 0) < COMENTIONS_PER_NODE:
+            kept.append(pair)
+            count[pair[0]] = count.get(pair[0], 0) + 1
+            count[pair[1]] = count.get(pair[1], 0) + 1
+    return sorted(kept, key=lambda p: (p[0], p[1]))
+
+
+def _key(iri: str, parts: int) -> str:
+    """The last PARTS segments of an IRI's path: the key kg.comention names it by."""
+    return "/".join(iri.rsplit("/", parts)[-parts:])
+
+
+def _comention_edges(pairs: list[tuple], first: int) -> list[dict]:
+    """Faint, undirected, unlabelled edges: thicker for more shared sentences."""
+    return [{
+        "id": f"c{first + i}",
+        "from": a,
+        "to": b,
+        "label": "",
+        "kind": "comention",
+        "predicate": "",
+        "weight": weight,
+        "docs": docs,
+        "ev": [],
+        "width": round(min(4.0, 0.5 + math.log1p(weight)), 2),
+        "dashes": True,
+        "arrows": {"to": {"enabled": False}},
+        "color": {"color": "rgba(120,120,120,0.35)", "highlight": "#555555", "hover": "#555555"},
+        "title": _tooltip(named_together=f"in {weight} sentence{'s' * (weight != 1)}"),
+    } for i, (a, b, weight, docs) in enumerate(pairs)]
+
+
+def _mark_default_view(nodes: list[dict], graph) -> None:
+    """Set each node's "core": drawn when the page opens (the rest is one click away)."""
+    linked = {str(n) for u, v in graph.edges() if u != v for n in (u, v)}
+    rest = sorted((n for n in nodes if n["id"] not in linked), key=lambda n: (-n["mentions"], n["id"]))
+    budget = int(len(linked) * UNLINKED_PER_LINKED) if linked else UNLINKED_WHEN_NO_FACTS
+    extra = {n["id"] for n in rest[:budget]}
+    for n in nodes:
+        n["core"] = n["id"] in linked or n["id"] in extra
+
+
+def _mark_stories(nodes: list[dict], graph, pairs: list[tuple]) -> None:
+    """Set each node's "story" (its community among facts and co-mentions, numbered from
+    the largest; -1 alone) and "storyColor"."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(n["id"] for n in nodes)
+    for u, v in graph.edges():
+        if u != v:
+            g.add_edge(str(u), str(v), weight=g.get_edge_data(str(u), str(v), {}).get("weight", 0) + 2)
+    for a, b, weight, _ in pairs:
+        g.add_edge(a, b, weight=g.get_edge_data(a, b, {}).get("weight", 0) + weight)
+    found = nx.community.louvain_communities(g, weight="weight", seed=0) if g.number_of_edges() else []
+    ranked = sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
+    story = {n: i for i, members in enumerate(ranked) for n in members}
+    for n in nodes:
+        n["story"] = story.get(n["id"], -1)
+        n["storyColor"] = STORY_COLOURS[n["story"]] if 0 <= n["story"] < len(STORY_COLOURS) else OTHER[0]
+
+
+def _timeline(graph, node_ids: list[str], evidence, doc_index: dict) -> list[dict]:
+    """The drawn events that have a dated value, in date order (a day without a year,
+    "--05-14", last): each with its participants and places."""
+    labels = {str(n): str(a.get("label") or n) for n, a in graph.nodes(data=True)}
+    items = []
+    for iri in node_ids:
+        dates = [value for value, _ in evidence.when.get(iri, ()) if value]
+        if not dates or graph.nodes[iri].get("kind") != "Event":
+            continue
+        near = {p: sorted({str(u) for u, _, d in graph.in_edges(iri, data=True) if d.get("predicate") == p}
+                          | {str(v) for _, v, d in graph.out_edges(iri, data=True) if d.get("predicate") == p},
+                          key=lambda n: (labels[n], n))
+                for p in ("participatedIn", "location")}
+        items.append({"event": iri, "label": labels[iri], "date": dates[0], "dates": dates,
+                      "who": near["participatedIn"], "where": near["location"],
+                      "docs": sorted(doc_index[d] for d in evidence.mentioned_in.get(iri, ()) if d in doc_index)})
+    return sorted(items, key=lambda t: (t["date"].startswith("--"), t["date"], t["label"], t["event"]))
+
+
 def _size(mentions: int, most: int) -> float:
     # Log scale: a handful of entities dominate mention counts in news text.
     if most <= 0 or mentions <= 0:
@@ -212,24 +358,29 @@ def _size(mentions: int, most: int) -> float:
 
 def _tooltip(**fields: str) -> str:
     """HTML for a hover box, every value escaped: it is corpus text."""
-    lines = [f"<b>{html.escape(k)}</b>: {html.escape(v)}" for k, v in fields.items() if v]
+    lines = [f"<b>{html.escape(k.replace('_', ' '))}</b>: {html.escape(v)}" for k, v in fields.items() if v]
     return "<br>".join(lines)
 
 
-def _legend(nodes: list[dict]) -> str:
-    """One check box per class with its colour and count: unticking hides the class."""
+def _legend(nodes: list[dict], has_comentions: bool = True) -> str:
+    """One check box per drawn class with its colour and count (unticking hides the
+    class), then the co-mention and story switches."""
     counts: dict[str, int] = {}
     for n in nodes:
         counts[n["kind"]] = counts.get(n["kind"], 0) + 1
-    entries = [(k, c, s) for k, (c, s) in KINDS.items()]
+    entries = [(k, c, s) for k, (c, s) in KINDS.items() if k != "Date"]
     if "Other" in counts:
         entries.append(("Other", *OTHER))
     items = "".join(
-        f'<li><label><input type="checkbox" value="{html.escape(kind)}" checked>'
+        f'<li><label><input type="checkbox" class="kind" value="{html.escape(kind)}" checked>'
         f'<span class="swatch" style="background:{colour}"></span>'
         f"{html.escape(kind)} <small>({shape}, {counts.get(kind, 0)})</small></label></li>"
         for kind, colour, shape in entries
     )
+    why = "" if has_comentions else ' disabled title="no co-mention data: rebuild with kg build"'
+    items += (f'<li><label><input type="checkbox" id="comentions" checked{why}>'
+              '<span class="swatch dashed"></span>named together</label></li>'
+              '<li><label><input type="checkbox" id="stories">colour by story</label></li>')
     return f'<ul id="legend" aria-label="legend: tick a class to show it">{items}</ul>'
 
 
@@ -240,10 +391,12 @@ def _options(n_nodes: int, static: bool) -> dict:
         "physics": {
             "enabled": not static,
             "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 80, "avoidOverlap": 0.4},
             "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS,
                               "updateInterval": 25, "fit": True},
         },
-        "nodes": {"borderWidth": 1, "font": {"size": 14}},
+        "nodes": {"borderWidth": 1, "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD, "maxVisible": 40}}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#333333"},
@@ -258,17 +411,18 @@ def _options(n_nodes: int, static: bool) -> dict:
     }
 
 
-def _positions(graph, node_ids: list[str]) -> dict[str, tuple[float, float]]:
+def _positions(graph, node_ids: list[str], extra: list[tuple[str, str]] = ()) -> dict[str, tuple[float, float]]:
     """A force-directed layout computed here, so a big page paints at once without physics.
 
     Fruchterman-Reingold in numpy with the repulsion of a random sample of nodes standing
     in for all of them (O(n * sample) a step instead of O(n^2); networkx's own layout takes
     ~25 s at 5,000 nodes). Starts from the sunflower spiral; seeded, so deterministic.
+    EXTRA pairs (co-mentions) pull like edges.
     """
     import numpy as np
 
     index = {n: i for i, n in enumerate(node_ids)}
-    pairs = sorted({(index[str(u)], index[str(v)]) for u, v in graph.edges() if u != v})
+    pairs = sorted({(index[str(u)], index[str(v)]) for u, v in [*graph.edges(), *extra] if u != v})
     pos = _sunflower(node_ids, pairs)
     src = np.array([p[0] for p in pairs], dtype=np.int64)
     dst = np.array([p[1] for p in pairs], dtype=np.int64)
@@ -367,7 +521,7 @@ def _templates() -> tuple[Template, str, Template]:
     non-editable install finds them too (setup.cfg declares them).
 
     >>> page, style, script = _templates(); sorted(script.get_identifiers())
-    ['dim_limit', 'docs', 'edges', 'nodes', 'options']
+    ['dim_limit', 'docs', 'edges', 'label_threshold', 'nodes', 'options', 'timeline']
     """
     folder = resources.files("kg.export") / "templates"
     page, style, script = (folder.joinpath(f"page.{ext}").read_text(encoding="utf-8")
