@@ -59,6 +59,7 @@ LAYOUT_ITERATIONS, LAYOUT_SAMPLE = 60, 128
 DIM_LIMIT = 1500  # past this many nodes a selection highlights its neighbours instead of dimming the rest
 MIN_FONT, MAX_FONT = 12.0, 28.0  # label sizes, by the node's size (its mentions)
 LABEL_THRESHOLD = 10  # px on screen below which vis skips a label (hover or zoom shows it)
+LABELS_AT_OPEN = 40  # the most important nodes are labelled at the zoom the page opens with
 # The default view: every entity with a fact, plus the most mentioned of the rest, at most
 # one for UNLINKED_PER_LINKED linked ones (so at most a fifth of what is drawn stands alone);
 # a graph without any fact shows its UNLINKED_WHEN_NO_FACTS most mentioned entities.
@@ -87,9 +88,13 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
     doc_index = {d: i for i, d in enumerate(docs)}
     co = _comention_pairs(comentions, graph, node_ids, doc_index)
     static = len(node_ids) > STATIC_LAYOUT_ABOVE
-    positions = _positions(graph, node_ids, [(a, b) for a, b, *_ in co]) if static else {}
-    nodes = _nodes(graph, node_ids, positions, evidence, doc_index)
+    nodes = _nodes(graph, node_ids, evidence, doc_index)
     _mark_default_view(nodes, graph)
+    if static:
+        core = [n["id"] for n in nodes if n["core"]]
+        positions = _layout(graph, node_ids, core, [(a, b) for a, b, *_ in co])
+        for n in nodes:
+            n["x"], n["y"] = positions[n["id"]]
     _mark_stories(nodes, graph, co)
     edges = _edges(graph, evidence, doc_index)
     edges += _comention_edges(co, len(edges))
@@ -117,6 +122,7 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
             options=_json_for_script(_options(len(nodes), static)),
             dim_limit=DIM_LIMIT,
             label_threshold=LABEL_THRESHOLD,
+            labels_at_open=LABELS_AT_OPEN,
         ),
     )
 
@@ -153,7 +159,7 @@ def _split(value) -> list[str]:
     return [v for v in (p.strip() for p in str(value or "").split(" | ")) if v]
 
 
-def _nodes(graph, node_ids: list[str], positions: dict, evidence, doc_index: dict) -> list[dict]:
+def _nodes(graph, node_ids: list[str], evidence, doc_index: dict) -> list[dict]:
     attrs = {str(n): a for n, a in graph.nodes(data=True)}
     degree = {str(n): d for n, d in graph.degree()}
     most = max((int(a.get("mentions") or 0) for a in attrs.values()), default=0)
@@ -165,8 +171,7 @@ def _nodes(graph, node_ids: list[str], positions: dict, evidence, doc_index: dic
         a = attrs[iri]
         mentions = int(a.get("mentions") or 0)
         node = _node(iri, a, evidence, doc_index, _size(degree[iri] if by_degree else mentions, most))
-        if iri in positions:
-            node["x"], node["y"] = positions[iri]
+        node["degree"] = degree[iri]
         nodes.append(node)
     return nodes
 
@@ -178,13 +183,15 @@ def _node(iri: str, a: dict, evidence, doc_index: dict, size: float) -> dict:
     mentions = int(a.get("mentions") or 0)
     colour, shape = KINDS.get(kind, OTHER)
     aliases = _split(a.get("aliases"))
-    when = [list(d) for d in evidence.when.get(iri, ())]
-    date = next((value for value, _ in when if value), "")
+    when = [[value, label, [[doc_index.get(doc, -1), sentence]
+                            for doc, sentence, *_ in evidence.facts.get((iri, "onDate:onDate", date), ())]]
+            for value, label, date in evidence.when.get(iri, ())]
+    date = next((value for value, *_ in when if value), "")
     short = label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
     return {
         "id": iri,
         "curie": curie(iri),
-        "label": f"{short}\n{date}" if date else short,
+        "label": f"{short}\n{readable_date(date)}" if date else short,
         "name": label,
         "color": colour,
         "shape": shape,
@@ -218,6 +225,27 @@ def curie(iri: str) -> str:
     folder = head.rpartition("/")[2]
     prefix = PREFIX_OF_FOLDER.get(folder)
     return f"{prefix}:{slug}" if prefix and slug else iri
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def readable_date(value: str) -> str:
+    """An ISO date value as a reader writes it (the value itself if it is none).
+
+    >>> [readable_date(v) for v in ("2019-11-05", "2019-11", "1979", "--02-21", "--11", "x")]
+    ['5 Nov 2019', 'Nov 2019', '1979', '21 Feb', 'Nov', 'x']
+    """
+    if value.startswith("--"):
+        year, month, day = "", *(value[2:].split("-") + [""])[:2]
+    else:
+        year, month, day = (value.split("-") + ["", ""])[:3]
+    if not (month.isdigit() and 1 <= int(month) <= 12) and month:
+        return value
+    if year and not year.isdigit():
+        return value
+    words = [str(int(day)) if day.isdigit() else "", MONTHS[int(month) - 1] if month else "", year]
+    return " ".join(w for w in words if w) or value
 
 
 def _edges(graph, evidence, doc_index: dict) -> list[dict]:
@@ -336,14 +364,15 @@ def _timeline(graph, node_ids: list[str], evidence, doc_index: dict) -> list[dic
     labels = {str(n): str(a.get("label") or n) for n, a in graph.nodes(data=True)}
     items = []
     for iri in node_ids:
-        dates = [value for value, _ in evidence.when.get(iri, ()) if value]
+        dates = [value for value, *_ in evidence.when.get(iri, ()) if value]
         if not dates or graph.nodes[iri].get("kind") != "Event":
             continue
         near = {p: sorted({str(u) for u, _, d in graph.in_edges(iri, data=True) if d.get("predicate") == p}
                           | {str(v) for _, v, d in graph.out_edges(iri, data=True) if d.get("predicate") == p},
                           key=lambda n: (labels[n], n))
                 for p in ("participatedIn", "location")}
-        items.append({"event": iri, "label": labels[iri], "date": dates[0], "dates": dates,
+        items.append({"event": iri, "label": labels[iri], "date": dates[0],
+                      "dates": [readable_date(d) for d in dates],
                       "who": near["participatedIn"], "where": near["location"],
                       "docs": sorted(doc_index[d] for d in evidence.mentioned_in.get(iri, ()) if d in doc_index)})
     return sorted(items, key=lambda t: (t["date"].startswith("--"), t["date"], t["label"], t["event"]))
@@ -411,6 +440,32 @@ def _options(n_nodes: int, static: bool) -> dict:
     }
 
 
+def _layout(graph, node_ids: list[str], core: list[str], pairs: list[tuple[str, str]]) -> dict:
+    """Positions of every node: the CORE (drawn when the page opens) laid out among
+    themselves, so they fill the screen; each other node next to the core nodes it is
+    linked or co-mentioned with, or on a ring outside them."""
+    import numpy as np
+
+    keep = set(core)
+    pos = _positions(graph.subgraph(core), core, [(a, b) for a, b in pairs if a in keep and b in keep])
+    near: dict[str, list[str]] = {}
+    for u, v in [*((str(a), str(b)) for a, b in graph.edges()), *pairs]:
+        near.setdefault(u, []).append(v)
+        near.setdefault(v, []).append(u)
+    radius = max((math.hypot(x, y) for x, y in pos.values()), default=100.0)
+    rest = [n for n in node_ids if n not in keep]
+    golden = math.pi * (3 - math.sqrt(5))
+    for i, n in enumerate(rest):
+        anchors = [pos[m] for m in near.get(n, ()) if m in keep]
+        if anchors:
+            x, y = np.mean(anchors, axis=0)
+            pos[n] = (round(float(x) + 40 * math.cos(i * golden), 1), round(float(y) + 40 * math.sin(i * golden), 1))
+        else:
+            r = radius * (1.1 + 0.5 * math.sqrt((i + 0.5) / len(rest)))
+            pos[n] = (round(r * math.cos(i * golden), 1), round(r * math.sin(i * golden), 1))
+    return pos
+
+
 def _positions(graph, node_ids: list[str], extra: list[tuple[str, str]] = ()) -> dict[str, tuple[float, float]]:
     """A force-directed layout computed here, so a big page paints at once without physics.
 
@@ -421,6 +476,8 @@ def _positions(graph, node_ids: list[str], extra: list[tuple[str, str]] = ()) ->
     """
     import numpy as np
 
+    if not node_ids:
+        return {}
     index = {n: i for i, n in enumerate(node_ids)}
     pairs = sorted({(index[str(u)], index[str(v)]) for u, v in [*graph.edges(), *extra] if u != v})
     pos = _sunflower(node_ids, pairs)
@@ -521,7 +578,7 @@ def _templates() -> tuple[Template, str, Template]:
     non-editable install finds them too (setup.cfg declares them).
 
     >>> page, style, script = _templates(); sorted(script.get_identifiers())
-    ['dim_limit', 'docs', 'edges', 'label_threshold', 'nodes', 'options', 'timeline']
+    ['dim_limit', 'docs', 'edges', 'label_threshold', 'labels_at_open', 'nodes', 'options', 'timeline']
     """
     folder = resources.files("kg.export") / "templates"
     page, style, script = (folder.joinpath(f"page.{ext}").read_text(encoding="utf-8")

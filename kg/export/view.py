@@ -69,7 +69,7 @@ class Evidence:
     roles: entity -> [(role, document IRI, sentence)]
     quotes: speaker -> [(quoted text, document IRI)]
     mentioned_in: entity -> sorted document IRIs that mention it or state a fact about it
-    when: event -> [(date value or "" when the text gave none, the date as written)]
+    when: event -> [(date value or "" when the text gave none, the date as written, date IRI)]
     """
 
     documents: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -77,7 +77,7 @@ class Evidence:
     roles: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     quotes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     mentioned_in: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    when: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    when: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
 
 def evidence(graph: Graph) -> Evidence:
@@ -130,13 +130,13 @@ def evidence(graph: Graph) -> Evidence:
     )
 
 
-def _when(graph: Graph) -> dict[str, list[tuple[str, str]]]:
-    """Event -> its dates as (value, label), valued ones first; "" for a date with no value."""
-    found: dict[str, set[tuple[str, str]]] = {}
+def _when(graph: Graph) -> dict[str, list[tuple[str, str, str]]]:
+    """Event -> its dates as (value, label, IRI), valued ones first; "" for a date with no value."""
+    found: dict[str, set[tuple[str, str, str]]] = {}
     for event, date in graph.subject_objects(KG.onDate):
         value = graph.value(date, KG.value)
         label = str(graph.value(date, RDFS.label) or date)
-        found.setdefault(str(event), set()).add((str(value) if value is not None else "", label))
+        found.setdefault(str(event), set()).add((str(value) if value is not None else "", label, str(date)))
     return {e: sorted(v, key=lambda d: (not d[0], d)) for e, v in sorted(found.items())}
 
 

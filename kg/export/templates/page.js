@@ -204,7 +204,9 @@
     if (n.when.length) {
       el("h3", "When", panel);
       n.when.forEach(function (d) {
-        el("p", d[0] ? d[0] + (d[1] !== d[0] ? " (“" + d[1] + "”)" : "") : "“" + d[1] + "” (no calendar date)", panel);
+        el("p", d[0] ? d[0] + (d[1] !== d[0] ? " (“" + d[1] + "”)" : "") : "“" + d[1] + "” (no calendar date)", panel)
+          .style.fontWeight = "bold";
+        d[2].forEach(function (r) { sentence(r[1], r[0], panel); });
       });
     }
     if (n.aliases.length) {
@@ -385,10 +387,25 @@
     var hit = location.hash.length > 1 ? find(decodeURIComponent(location.hash.slice(1))) : [];
     if (hit.length) { search.value = byId[hit[0]].name; focusNode(hit[0], false); }
   }
+  // Labels by importance: once the opening view is fitted, the $labels_at_open most
+  // important drawn nodes get labels of 12 to 22 px on screen; the rest get labels just
+  // under the size vis draws, so each appears as one zooms in (or hovers over it).
+  function sizeLabels() {
+    var s = network.getScale(), t = $label_threshold, k = $labels_at_open;
+    var order = nodes.slice().sort(function (a, b) {
+      return (nodeShown(b) - nodeShown(a)) || (b.size - a.size) || (b.degree - a.degree) || (a.id < b.id ? -1 : 1);
+    });
+    var rest = Math.max(1, order.length - k);
+    order.forEach(function (n, r) {
+      var px = r < k ? t + 2 + 10 * (1 - r / k) : t * (0.95 - 0.6 * Math.min(1, (r - k) / rest));
+      n.font.size = Math.round(10 * px / s) / 10;
+    });
+    nodeSet.update(nodes.map(function (n) { return {id: n.id, font: {size: n.font.size}}; }));
+  }
   describe();
   filterTimeline();
   window.addEventListener("hashchange", fromHash);
   if (layoutInBrowser) {
-    network.once("stabilizationIterationsDone", function () { setTimeout(fromHash, 0); });
-  } else { fromHash(); }
+    network.once("stabilizationIterationsDone", function () { setTimeout(function () { sizeLabels(); fromHash(); }, 0); });
+  } else { network.fit({animation: false}); sizeLabels(); fromHash(); }
 })();
