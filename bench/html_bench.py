@@ -28,13 +28,14 @@ from kg.export import html  # noqa: E402
 from kg.export.view import Evidence  # noqa: E402
 
 KG = "https://example.org/kg/resource/"
-KINDS = ["Person"] * 4 + ["Organization"] * 3 + ["Place"] * 2 + ["Event", "Date"]
+KINDS = ["Person"] * 4 + ["Organization"] * 3 + ["Place"] * 2 + ["Event"]
 VERBS = ["memberOf", "leaderOf", "participatedIn", "location", "onDate", "meet", "criticise", "succeed"]
 
 
-def synthetic(n: int, seed: int = 0) -> tuple[nx.MultiDiGraph, Evidence]:
+def synthetic(n: int, seed: int = 0) -> tuple[nx.MultiDiGraph, Evidence, dict]:
     """A news-like graph: preferential attachment (a few hubs, many leaves), ~1.5 edges per
-    node, each fact backed by one or two sentences of one of n/50 documents."""
+    node, each fact backed by one or two sentences of one of n/50 documents; and
+    co-mentions (kg.comention's data): each entity named with two others of its document."""
     rng = random.Random(seed)
     g = nx.MultiDiGraph()
     docs = {f"{KG}document/d{i:04}": {"title": f"Article {i}", "source": f"corpus/d{i:04}.txt", "date": ""}
@@ -59,14 +60,25 @@ def synthetic(n: int, seed: int = 0) -> tuple[nx.MultiDiGraph, Evidence]:
                 mentioned.setdefault(iri, set()).add(doc)
                 mentioned.setdefault(other, set()).add(doc)
             targets += [iri, other]
+    pairs = {}
+    by_doc: dict[str, list[str]] = {}
+    for iri, where in sorted(mentioned.items()):
+        by_doc.setdefault(sorted(where)[0], []).append(iri)
+    for doc, cast in sorted(by_doc.items()):
+        for iri in cast:
+            for other in rng.sample(cast, min(2, len(cast))):
+                a, b = sorted((iri[len(KG):], other[len(KG):]))
+                if a != b:
+                    pairs[(a, b)] = [a, b, rng.randint(1, 3), ["document/" + doc.rsplit("/", 1)[1]]]
+    comentions = {"version": 1, "pairs": [pairs[k] for k in sorted(pairs)]}
     return g, Evidence(documents=docs, facts=facts,
-                       mentioned_in={k: tuple(sorted(v)) for k, v in mentioned.items()})
+                       mentioned_in={k: tuple(sorted(v)) for k, v in mentioned.items()}), comentions
 
 
 def measure(n: int, chromium) -> dict[str, float]:
-    g, found = synthetic(n)
+    g, found, comentions = synthetic(n)
     started = time.perf_counter()
-    text = html.render(g, title=f"bench {n}", evidence=found)
+    text = html.render(g, title=f"bench {n}", evidence=found, comentions=comentions)
     figures = {"render_s": time.perf_counter() - started, "page_mb": len(text.encode()) / 1e6}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "graph.html"

@@ -159,6 +159,12 @@ def test_script_in_corpus_text_does_not_run(chromium, tmp_path):
     assert "She joined Acme." in panel.inner_text() and img in panel.inner_text()
     page.page.evaluate("window.kgNetwork.selectEdges(['e0'])")
     page.click_node(KG + "a")
+    x, y = page.page.evaluate("""id => { const n = window.kgNetwork, p = n.canvasToDOM(n.getPositions([id])[id]),
+                       r = document.querySelector('#graph canvas').getBoundingClientRect();
+                       return [r.left + p.x, r.top + p.y]; }""", KG + "a")
+    page.page.mouse.move(x + 1, y + 1)
+    page.page.wait_for_selector("#tip", state="visible")
+    assert evil in page.page.locator("#tip").inner_text() and img in page.page.locator("#tip").inner_text()
     page.page.wait_for_timeout(300)
     assert page.page.evaluate("window.pwned") is None
     assert page.page.locator("img").count() == 0 and page.page.locator("script").count() == 2

@@ -192,7 +192,8 @@ def test_comention_edges_are_faint_and_never_double_a_fact():
                    if e["kind"] == "comention")
     # a-b has a fact, d-e too, x is not drawn: only c's pairs remain, with their weights
     assert named == [("org/c", "person/a", 2), ("org/c", "person/b", 1)]
-    assert all(e["dashes"] and not e["label"] and e["docs"] == [0] for e in data["edges"] if e["kind"] == "comention")
+    assert all(not e["label"] and e["docs"] == [0] and e["width"] < 3 and "0.3)" in e["color"]["color"]
+               for e in data["edges"] if e["kind"] == "comention")
     assert not any(e["kind"] == "comention" for e in _data(html_export.render(g, evidence=found))["edges"])
 
 
@@ -229,9 +230,9 @@ def test_nodes_are_styled_by_kind_and_sized_by_mentions(page):
     assert len({n["shape"] for n in nodes.values()}) == 4
     assert all(10 <= n["size"] <= 40 for n in nodes.values())
     assert jfk["size"] == 40 and oswald["size"] > nodes[KG + "Democratic_Party"]["size"]
-    assert jfk["font"]["size"] > oswald["font"]["size"] > nodes[KG + "Evil"]["font"]["size"]
-    for field in ("Lee Harvey Oswald", "Person", "Oswald | Lee Oswald", "12"):
-        assert field in oswald["title"]
+    assert jfk["rank"] == 0 and oswald["rank"] == 1 and nodes[KG + "Evil"]["rank"] == len(nodes) - 1
+    assert oswald["aliases"] == ["Oswald", "Lee Oswald"] and oswald["mentions"] == 12
+    assert oswald["curie"] == KG + "Lee_Harvey_Oswald"  # no type folder, so no prefix
 
 
 def test_edges_have_labels_arrows_and_parallel_edges_are_bent(page):
@@ -257,8 +258,8 @@ def test_corpus_text_cannot_inject_markup(page):
     assert sum(t == "script" for t, _ in _Page(page).tags) == 2
     evil = next(n for n in _data(page)["nodes"] if n["id"] == KG + "Evil")
     assert evil["label"] == XSS_LABEL  # shown verbatim on the canvas, as text
-    assert "&lt;img src=x onerror=alert(1)&gt;" in evil["title"]  # tooltips are escaped HTML
-    assert "<img" not in evil["title"] and "<script" not in evil["title"]
+    assert evil["aliases"] == [XSS_ALIAS]  # the page's tooltips and panel put it on screen as text
+    assert not any("title" in n for n in _data(page)["nodes"])  # no prebuilt HTML tooltips
 
 
 def test_physics_is_bounded_then_switched_off(page):

@@ -13,7 +13,8 @@ The template is package data in kg/export/templates/: page.html (the markup), pa
 string.Template texts: $name is filled in here, a literal dollar sign is written $$.
 
 All corpus text reaches the page as JSON inside <script> (with <, > and & escaped) and is
-put on screen with textContent, so it is never parsed as markup. The side panel shows each
+put on screen with textContent (the panel, the timeline, the tooltips), so it is never
+parsed as markup. The side panel shows each
 node's and edge's evidence (kg.export.view.Evidence); search, class and document filters
 and the neighbourhood highlight are a few dozen lines of plain JS in page.js.
 Past STATIC_LAYOUT_ABOVE nodes the layout is computed here and physics stays off
@@ -57,7 +58,6 @@ STABILIZATION_ITERATIONS = 200
 STATIC_LAYOUT_ABOVE = 500  # beyond this, in-browser physics delays the first paint by seconds (bench/html_bench.py)
 LAYOUT_ITERATIONS, LAYOUT_SAMPLE = 60, 128
 DIM_LIMIT = 1500  # past this many nodes a selection highlights its neighbours instead of dimming the rest
-MIN_FONT, MAX_FONT = 12.0, 28.0  # label sizes, by the node's size (its mentions)
 LABEL_THRESHOLD = 10  # px on screen below which vis skips a label (hover or zoom shows it)
 LABELS_AT_OPEN = 40  # the most important nodes are labelled at the zoom the page opens with
 # The default view: every entity with a fact, plus the most mentioned of the rest, at most
@@ -65,6 +65,9 @@ LABELS_AT_OPEN = 40  # the most important nodes are labelled at the zoom the pag
 # a graph without any fact shows its UNLINKED_WHEN_NO_FACTS most mentioned entities.
 UNLINKED_PER_LINKED, UNLINKED_WHEN_NO_FACTS = 0.25, 50
 COMENTIONS_PER_NODE = 3  # co-mention edges drawn, at most, per node (the heaviest first)
+COMENTIONS_SHOWN_UP_TO = 1500  # past this many nodes drawn at opening, co-mentions start hidden (they double the edges to draw)
+COMENTION_LENGTH = 220  # their spring length in the in-browser layout (a fact's is 90)
+SPLIT_STORIES_ABOVE, LOUVAIN_UP_TO = 4, 1000  # cluster sizes: split above, by Louvain up to
 STORY_COLOURS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
                  "#FF9DA7", "#9C755F", "#BAB0AC", "#1B9E77", "#D95F02")
 # The contract's prefixes of the resource folders (shared/spec/ontology.md, v2).
@@ -81,7 +84,7 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
     from kg.export.view import Evidence
 
     evidence = evidence or Evidence()
-    graph = graph.subgraph(n for n, a in graph.nodes(data=True) if a.get("kind") != "Date")
+    graph = graph.subgraph([n for n, a in graph.nodes(data=True) if a.get("kind") != "Date"]).copy()
     node_ids = sorted(str(n) for n in graph.nodes)
     docs = sorted({d for n in node_ids for d in evidence.mentioned_in.get(n, ())}
                   | {row[0] for rows in evidence.facts.values() for row in rows if row[0]})
@@ -90,6 +93,7 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
     static = len(node_ids) > STATIC_LAYOUT_ABOVE
     nodes = _nodes(graph, node_ids, evidence, doc_index)
     _mark_default_view(nodes, graph)
+    _rank(nodes)
     if static:
         core = [n["id"] for n in nodes if n["core"]]
         positions = _layout(graph, node_ids, core, [(a, b) for a, b, *_ in co])
@@ -107,7 +111,8 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
         vis_css=_vis_assets()[1],
         vis_js=_vis_assets()[0],
         style=style,
-        legend=_legend(nodes, has_comentions=comentions is not None),
+        legend=_legend(nodes, has_comentions=comentions is not None,
+                       comentions_on=sum(n["core"] for n in nodes) <= COMENTIONS_SHOWN_UP_TO),
         stats=f"{len(nodes):,} entities, {len(edges) - len(co):,} relations",
         note=html.escape(note),
         documents="".join(f'<option value="{i}">{html.escape(d["title"])}</option>'
@@ -197,9 +202,6 @@ def _node(iri: str, a: dict, evidence, doc_index: dict, size: float) -> dict:
         "shape": shape,
         "kind": kind if kind in KINDS else "Other",
         "size": size,
-        # Labels grow with importance; vis skips those too small to read at the current
-        # zoom (options.nodes.scaling.label.drawThreshold), so zooming in reveals the rest.
-        "font": {"size": round(MIN_FONT + (MAX_FONT - MIN_FONT) * (size - MIN_SIZE) / (MAX_SIZE - MIN_SIZE), 1)},
         "mentions": mentions,
         "aliases": aliases,
         "date": date,
@@ -209,8 +211,6 @@ def _node(iri: str, a: dict, evidence, doc_index: dict, size: float) -> dict:
                  or [[r, -1, ""] for r in _split(a.get("roles"))],
         "quotes": [[text, doc_index.get(doc, -1)] for text, doc in evidence.quotes.get(iri, ())],
         "docs": sorted(doc_index[d] for d in evidence.mentioned_in.get(iri, ()) if d in doc_index),
-        "title": _tooltip(label=label, kind=kind or "unknown", date=date, aliases=" | ".join(aliases),
-                          mentions=str(mentions), iri=curie(iri)),
     }
 
 
@@ -249,7 +249,6 @@ def readable_date(value: str) -> str:
 
 
 def _edges(graph, evidence, doc_index: dict) -> list[dict]:
-    labels = {str(n): str(a.get("label") or n) for n, a in graph.nodes(data=True)}
     rows = sorted(
         (str(u), str(v), str(d.get("label") or d.get("predicate") or ""),
          str(d.get("predicate") or ""), str(k))
@@ -267,9 +266,6 @@ def _edges(graph, evidence, doc_index: dict) -> list[dict]:
             "predicate": predicate,
             "ev": [[doc_index.get(doc, -1), sentence, method, confidence]
                    for doc, sentence, method, confidence in found],
-            "title": _tooltip(
-                relation=f"{labels[u]} → {label} → {labels[v]}", predicate=predicate
-            ),
         }
         # vis draws parallel edges (either direction) on top of each other: bend the extras.
         nth = seen_pairs[frozenset((u, v))] = seen_pairs.get(frozenset((u, v)), -1) + 1
@@ -321,10 +317,10 @@ def _comention_edges(pairs: list[tuple], first: int) -> list[dict]:
         "docs": docs,
         "ev": [],
         "width": round(min(4.0, 0.5 + math.log1p(weight)), 2),
-        "dashes": True,
+        "length": COMENTION_LENGTH,
         "arrows": {"to": {"enabled": False}},
-        "color": {"color": "rgba(120,120,120,0.35)", "highlight": "#555555", "hover": "#555555"},
-        "title": _tooltip(named_together=f"in {weight} sentence{'s' * (weight != 1)}"),
+        # Faint and undashed: a dashed line costs several times a solid one to draw.
+        "color": {"color": "rgba(120,120,120,0.3)", "highlight": "#555555", "hover": "#555555"},
     } for i, (a, b, weight, docs) in enumerate(pairs)]
 
 
@@ -336,6 +332,14 @@ def _mark_default_view(nodes: list[dict], graph) -> None:
     extra = {n["id"] for n in rest[:budget]}
     for n in nodes:
         n["core"] = n["id"] in linked or n["id"] in extra
+
+
+def _rank(nodes: list[dict]) -> None:
+    """Set each node's "rank" by importance: the default view first, then by size (its
+    mentions) and its number of links. The page labels the best-ranked at any zoom."""
+    order = sorted(nodes, key=lambda n: (not n["core"], -n["size"], -n["degree"], n["id"]))
+    for rank, n in enumerate(order):
+        n["rank"] = rank
 
 
 def _mark_stories(nodes: list[dict], graph, pairs: list[tuple]) -> None:
@@ -350,7 +354,16 @@ def _mark_stories(nodes: list[dict], graph, pairs: list[tuple]) -> None:
             g.add_edge(str(u), str(v), weight=g.get_edge_data(str(u), str(v), {}).get("weight", 0) + 2)
     for a, b, weight, _ in pairs:
         g.add_edge(a, b, weight=g.get_edge_data(a, b, {}).get("weight", 0) + weight)
-    found = nx.community.louvain_communities(g, weight="weight", seed=0) if g.number_of_edges() else []
+    found = []
+    for part in nx.connected_components(g):
+        # A small cluster is one story as it is; a big one is split by Louvain, a huge one
+        # by label propagation (Louvain takes seconds on thousands of nodes).
+        if len(part) <= SPLIT_STORIES_ABOVE:
+            found.append(part)
+        elif len(part) <= LOUVAIN_UP_TO:
+            found += nx.community.louvain_communities(g.subgraph(part).copy(), weight="weight", seed=0)
+        else:
+            found += nx.community.asyn_lpa_communities(g.subgraph(part).copy(), weight="weight", seed=0)
     ranked = sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
     story = {n: i for i, members in enumerate(ranked) for n in members}
     for n in nodes:
@@ -385,13 +398,7 @@ def _size(mentions: int, most: int) -> float:
     return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.log1p(mentions) / math.log1p(most), 2)
 
 
-def _tooltip(**fields: str) -> str:
-    """HTML for a hover box, every value escaped: it is corpus text."""
-    lines = [f"<b>{html.escape(k.replace('_', ' '))}</b>: {html.escape(v)}" for k, v in fields.items() if v]
-    return "<br>".join(lines)
-
-
-def _legend(nodes: list[dict], has_comentions: bool = True) -> str:
+def _legend(nodes: list[dict], has_comentions: bool = True, comentions_on: bool = True) -> str:
     """One check box per drawn class with its colour and count (unticking hides the
     class), then the co-mention and story switches."""
     counts: dict[str, int] = {}
@@ -407,7 +414,7 @@ def _legend(nodes: list[dict], has_comentions: bool = True) -> str:
         for kind, colour, shape in entries
     )
     why = "" if has_comentions else ' disabled title="no co-mention data: rebuild with kg build"'
-    items += (f'<li><label><input type="checkbox" id="comentions" checked{why}>'
+    items += (f'<li><label><input type="checkbox" id="comentions"{" checked" * comentions_on}{why}>'
               '<span class="swatch dashed"></span>named together</label></li>'
               '<li><label><input type="checkbox" id="stories">colour by story</label></li>')
     return f'<ul id="legend" aria-label="legend: tick a class to show it">{items}</ul>'
@@ -420,7 +427,10 @@ def _options(n_nodes: int, static: bool) -> dict:
         "physics": {
             "enabled": not static,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 80, "avoidOverlap": 0.4},
+            # Roomier than vis's defaults, so labels have space; co-mention edges are
+            # longer springs than facts (_comention_edges), so facts pull closest.
+            "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.008,
+                                 "springLength": 90, "avoidOverlap": 0.6},
             "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS,
                               "updateInterval": 25, "fit": True},
         },
@@ -447,7 +457,7 @@ def _layout(graph, node_ids: list[str], core: list[str], pairs: list[tuple[str, 
     import numpy as np
 
     keep = set(core)
-    pos = _positions(graph.subgraph(core), core, [(a, b) for a, b in pairs if a in keep and b in keep])
+    pos = _positions(graph.subgraph(core).copy(), core, [(a, b) for a, b in pairs if a in keep and b in keep])
     near: dict[str, list[str]] = {}
     for u, v in [*((str(a), str(b)) for a, b in graph.edges()), *pairs]:
         near.setdefault(u, []).append(v)

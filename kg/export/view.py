@@ -169,7 +169,7 @@ def focus(
     (['a'], 'Showing 1 of 2 entities; left out 1 place (type filter).')
     """
     found = found or Evidence()
-    view = view.subgraph(n for n, a in view.nodes(data=True) if a.get("kind") != "Date")
+    view = view.subgraph([n for n, a in view.nodes(data=True) if a.get("kind") != "Date"]).copy()
     keep = set(view.nodes)
     reasons = []
     wanted = {k.strip().lower() for k in kinds if k.strip()}

@@ -9,22 +9,39 @@
   window.kgGraph = {nodes: [], edges: []};
   if (!container || nodes.length === 0) { return; }
   var layoutInBrowser = options.physics.enabled;
-  // Tooltips are escaped HTML; parse them in an inert <template> into elements so vis
-  // shows them formatted (vis 9 prints plain strings as text) and nothing can run.
-  function tooltip(markup) {
-    var t = document.createElement("template");
-    t.innerHTML = markup;
-    var div = document.createElement("div");
-    div.appendChild(t.content);
-    return div;
+  // Labels by importance: at the zoom the page opens with, the $labels_at_open best-ranked
+  // nodes get labels of 12 to 18 px on screen; every other label is just under the size
+  // vis draws, so it appears as one zooms in (or hovers over its node). One global font
+  // size and a few dozen node fonts: a font on each of thousands of nodes slows vis down.
+  var labelSize = {};
+  function sizeLabels(s) {
+    var t = $label_threshold, k = $labels_at_open;
+    options.nodes.font.size = Math.round(10 * (t - 1.5) / s) / 10;
+    nodes.forEach(function (n) {
+      if (n.rank < k) {
+        labelSize[n.id] = Math.round(10 * (t + 2 + 6 * (1 - n.rank / k)) / s) / 10;
+        n.font = fontOf(n.id, "#222");
+      }
+    });
   }
+  // The zoom vis's fit will choose for positions laid out in Python (the nodes drawn at opening).
+  function fitScale() {
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    nodes.forEach(function (n) {
+      if (n.core) { x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y); }
+    });
+    if (x0 === Infinity) { return 1; }
+    return Math.min(1, container.clientWidth / (1.1 * (x1 - x0 + 80)), container.clientHeight / (1.1 * (y1 - y0 + 80)));
+  }
+  if (!layoutInBrowser) { sizeLabels(fitScale()); }
   var byId = {}, edgeById = {}, colours = {};
-  nodes.forEach(function (n) { n.title = tooltip(n.title); byId[n.id] = n; colours[n.id] = n.color; });
-  edges.forEach(function (e) { e.title = tooltip(e.title); edgeById[e.id] = e; });
+  nodes.forEach(function (n) { byId[n.id] = n; colours[n.id] = n.color; });
+  edges.forEach(function (e) { edgeById[e.id] = e; });
   var nodeSet = new vis.DataSet(nodes), edgeSet = new vis.DataSet(edges);
 
   // ---- what is drawn: class, document, default view (core) or all, revealed nodes ----
-  var shownKinds = {}, shownDoc = null, showAll = false, revealed = {}, showComentions = true;
+  var coBox = document.getElementById("comentions"), coAtOpen = coBox.checked && !coBox.disabled;
+  var shownKinds = {}, shownDoc = null, showAll = false, revealed = {}, showComentions = coAtOpen;
   var storyColours = false;
   nodes.forEach(function (n) { shownKinds[n.kind] = true; });
   function nodeShown(n) {
@@ -95,8 +112,6 @@
   document.querySelectorAll("#legend input.kind").forEach(function (box) {
     box.addEventListener("change", function () { shownKinds[box.value] = box.checked; refilter(); });
   });
-  var coBox = document.getElementById("comentions");
-  showComentions = coBox.checked && !coBox.disabled;
   coBox.addEventListener("change", function () { showComentions = coBox.checked; refilter(); });
   var storyBox = document.getElementById("stories");
   storyBox.addEventListener("change", function () {
@@ -119,7 +134,7 @@
     var grew = showAll || Object.keys(revealed).length > 0;
     showAll = false;
     revealed = {};
-    coBox.checked = showComentions = !coBox.disabled;
+    coBox.checked = showComentions = coAtOpen;
     if (storyBox.checked) { storyBox.checked = false; storyBox.dispatchEvent(new Event("change")); }
     search.value = "";
     matches.textContent = "";
@@ -141,7 +156,7 @@
     ids.forEach(function (id) { keep[id] = true; });
     nodeSet.update(nodes.map(function (n) {
       return {id: n.id, color: keep[n.id] ? colours[n.id] : "rgba(200,200,200,0.35)",
-              font: {size: n.font.size, color: keep[n.id] ? "#222" : "rgba(150,150,150,0.5)"}};
+              font: fontOf(n.id, keep[n.id] ? "#222" : "rgba(150,150,150,0.5)")};
     }));
     edgeSet.update(edges.map(function (e) {
       var near = keep[e.from] && keep[e.to];
@@ -152,20 +167,47 @@
   function clearHighlight() {
     if (!dimmed) { return; }
     nodeSet.update(nodes.map(function (n) {
-      return {id: n.id, color: colours[n.id], font: {size: n.font.size, color: "#222"}};
+      return {id: n.id, color: colours[n.id], font: fontOf(n.id, "#222")};
     }));
     edgeSet.update(edges.map(function (e) { return {id: e.id, color: {opacity: 1}, font: {color: "#555"}}; }));
     dimmed = false;
   }
+  // A node's font: its own size if it is among the labelled few (data updates replace a
+  // node's font object whole, so the size goes with every colour change).
+  function fontOf(id, colour) {
+    return labelSize[id] === undefined ? {color: colour} : {color: colour, size: labelSize[id]};
+  }
   // A label too small to draw at this zoom is drawn while the pointer is on its node.
+  function fontColour(id) { return (nodeSet.get(id).font || {}).color || "#222"; }
   network.on("hoverNode", function (p) {
-    var n = byId[p.node], wanted = $label_threshold / network.getScale() + 1;
-    if (n.font.size < wanted) { nodeSet.update({id: n.id, font: {size: wanted}}); }
+    var wanted = ($label_threshold + 3) / network.getScale(), n = byId[p.node];
+    if (!(labelSize[p.node] >= wanted)) { nodeSet.update({id: p.node, font: {size: wanted, color: fontColour(p.node)}}); }
+    showTip([n.name, n.kind + (n.date ? " · " + n.date : "") + " · " + n.mentions + " mentions",
+             n.aliases.length ? "also: " + n.aliases.join(" | ") : "", n.curie], p.pointer.DOM);
   });
   network.on("blurNode", function (p) {
-    var n = byId[p.node];
-    if (n) { nodeSet.update({id: n.id, font: {size: n.font.size}}); }
+    tip.hidden = true;
+    if (byId[p.node]) { nodeSet.update({id: p.node, font: fontOf(p.node, fontColour(p.node))}); }
   });
+  network.on("hoverEdge", function (p) {
+    var e = edgeById[p.edge], a = byId[e.from].name, b = byId[e.to].name;
+    showTip(e.kind === "comention" ? [a + " · " + b, "named together in " + e.weight + " sentence" + (e.weight === 1 ? "" : "s")]
+                                   : [a + " → " + edgeName(e) + " → " + b, "kg:" + e.predicate], p.pointer.DOM);
+  });
+  network.on("blurEdge", function () { tip.hidden = true; });
+  network.on("dragStart", function () { tip.hidden = true; });
+  // Tooltips are built on hover, with textContent: thousands of prebuilt ones cost seconds.
+  var tip = el("div", null, document.body);
+  tip.id = "tip";
+  tip.hidden = true;
+  function showTip(lines, at) {
+    var box = container.getBoundingClientRect();
+    tip.textContent = "";
+    lines.forEach(function (line) { if (line) { el("div", line, tip); } });
+    tip.style.left = Math.round(box.left + at.x + 14) + "px";
+    tip.style.top = Math.round(box.top + at.y + 14) + "px";
+    tip.hidden = false;
+  }
 
   // ---- side panel: built with textContent only, so corpus text stays text ----
   var panel = document.getElementById("panel");
@@ -387,25 +429,17 @@
     var hit = location.hash.length > 1 ? find(decodeURIComponent(location.hash.slice(1))) : [];
     if (hit.length) { search.value = byId[hit[0]].name; focusNode(hit[0], false); }
   }
-  // Labels by importance: once the opening view is fitted, the $labels_at_open most
-  // important drawn nodes get labels of 12 to 22 px on screen; the rest get labels just
-  // under the size vis draws, so each appears as one zooms in (or hovers over it).
-  function sizeLabels() {
-    var s = network.getScale(), t = $label_threshold, k = $labels_at_open;
-    var order = nodes.slice().sort(function (a, b) {
-      return (nodeShown(b) - nodeShown(a)) || (b.size - a.size) || (b.degree - a.degree) || (a.id < b.id ? -1 : 1);
-    });
-    var rest = Math.max(1, order.length - k);
-    order.forEach(function (n, r) {
-      var px = r < k ? t + 2 + 10 * (1 - r / k) : t * (0.95 - 0.6 * Math.min(1, (r - k) / rest));
-      n.font.size = Math.round(10 * px / s) / 10;
-    });
-    nodeSet.update(nodes.map(function (n) { return {id: n.id, font: {size: n.font.size}}; }));
-  }
   describe();
   filterTimeline();
   window.addEventListener("hashchange", fromHash);
   if (layoutInBrowser) {
-    network.once("stabilizationIterationsDone", function () { setTimeout(function () { sizeLabels(); fromHash(); }, 0); });
-  } else { network.fit({animation: false}); sizeLabels(); fromHash(); }
+    network.once("stabilizationIterationsDone", function () {
+      setTimeout(function () {
+        sizeLabels(network.getScale());
+        network.setOptions({nodes: {font: {size: options.nodes.font.size}}});
+        nodeSet.update(nodes.filter(function (n) { return n.font; }).map(function (n) { return {id: n.id, font: n.font}; }));
+        fromHash();
+      }, 0);
+    });
+  } else { fromHash(); }
 })();
