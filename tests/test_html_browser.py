@@ -287,8 +287,14 @@ def test_timeline_lists_dated_events_in_order_and_focuses_them(news, news_page):
     assert news_page.page.evaluate("window.kgNetwork.getSelectedNodes()") == [election]
     assert news_page.page.locator("#panel h2").inner_text() == view.nodes[election]["label"]
     assert "event:" in news_page.page.locator("#panel code").inner_text()
-    # An entity narrows the timeline to its events, a document to the events it names.
+    # A selected event is marked; a selected entity narrows the timeline to its events,
+    # a document to the events it names.
+    assert news_page.page.locator("#timeline [data-event]:visible").count() == len(dated)
+    assert news_page.page.locator("#timeline li.active").get_attribute("data-event") == election
+    news_page.page.fill("#search", "Aldo Prentiss")
+    news_page.page.press("#search", "Enter")
     assert news_page.page.locator("#timeline [data-event]:visible").count() == 1
+    assert "of Aldo Prentiss" in news_page.page.locator("#timeline-scope").inner_text()
     news_page.page.click("#reset")
     assert news_page.page.locator("#timeline [data-event]:visible").count() == len(dated)
     news_page.page.select_option("#document", label="Floods strike Port Ulva")

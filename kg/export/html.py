@@ -59,6 +59,7 @@ STATIC_LAYOUT_ABOVE = 500  # beyond this, in-browser physics delays the first pa
 LAYOUT_ITERATIONS, LAYOUT_SAMPLE = 60, 128
 DIM_LIMIT = 1500  # past this many nodes a selection highlights its neighbours instead of dimming the rest
 LABEL_THRESHOLD = 10  # px on screen below which vis skips a label (hover or zoom shows it)
+MAX_LABEL_PX = 22  # however far one zooms in, no label is drawn bigger on screen
 LABELS_AT_OPEN = 40  # the most important nodes are labelled at the zoom the page opens with
 # The default view: every entity with a fact, plus the most mentioned of the rest, at most
 # one for UNLINKED_PER_LINKED linked ones (so at most a fifth of what is drawn stands alone);
@@ -128,6 +129,7 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
             dim_limit=DIM_LIMIT,
             label_threshold=LABEL_THRESHOLD,
             labels_at_open=LABELS_AT_OPEN,
+            max_label_px=MAX_LABEL_PX,
         ),
     )
 
@@ -435,7 +437,7 @@ def _options(n_nodes: int, static: bool) -> dict:
                               "updateInterval": 25, "fit": True},
         },
         "nodes": {"borderWidth": 1, "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD, "maxVisible": 40}}},
+                  "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD}}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#333333"},
@@ -588,7 +590,8 @@ def _templates() -> tuple[Template, str, Template]:
     non-editable install finds them too (setup.cfg declares them).
 
     >>> page, style, script = _templates(); sorted(script.get_identifiers())
-    ['dim_limit', 'docs', 'edges', 'label_threshold', 'labels_at_open', 'nodes', 'options', 'timeline']
+    ['dim_limit', 'docs', 'edges', 'label_threshold', 'labels_at_open', 'max_label_px', 'nodes', 'options',
+     'timeline']
     """
     folder = resources.files("kg.export") / "templates"
     page, style, script = (folder.joinpath(f"page.{ext}").read_text(encoding="utf-8")

@@ -175,7 +175,9 @@
   // A node's font: its own size if it is among the labelled few (data updates replace a
   // node's font object whole, so the size goes with every colour change).
   function fontOf(id, colour) {
-    return labelSize[id] === undefined ? {color: colour} : {color: colour, size: labelSize[id]};
+    if (labelSize[id] === undefined) { return {color: colour}; }
+    var now = nodeSet ? (nodeSet.get(id).font || {}).size : undefined;
+    return {color: colour, size: now || labelSize[id]};
   }
   // A label too small to draw at this zoom is drawn while the pointer is on its node.
   function fontColour(id) { return (nodeSet.get(id).font || {}).color || "#222"; }
@@ -196,6 +198,30 @@
   });
   network.on("blurEdge", function () { tip.hidden = true; });
   network.on("dragStart", function () { tip.hidden = true; });
+  // Zoomed in, the few big labels would grow past reading size: once the zoom settles,
+  // cap them at $max_label_px px on screen (vis's own maxVisible does not shrink text).
+  var capTimer = null;
+  function capLabels() {
+    var ids = Object.keys(labelSize), base = options.nodes.font.size, changed = [];
+    var biggest = Math.max.apply(null, ids.map(function (id) { return labelSize[id]; }));
+    var shrink = Math.min(1, $max_label_px / network.getScale() / biggest);  // keeps them in proportion
+    ids.forEach(function (id) {
+      var size = Math.max(base, labelSize[id] * shrink), now = (nodeSet.get(id).font || {}).size;
+      if (Math.abs(size - now) > 0.05) { changed.push({id: id, font: {size: size, color: fontColour(id)}}); }
+    });
+    if (changed.length) { nodeSet.update(changed); }
+  }
+  var drawnScale = null;  // whatever changed the zoom (the wheel, a focus, fit), cap once it is still
+  network.on("afterDrawing", function () {
+    var now = network.getScale();
+    if (drawnScale !== null && Math.abs(now - drawnScale) > 1e-3) {
+      tip.hidden = true;
+      clearTimeout(capTimer);
+      capTimer = setTimeout(capLabels, 150);
+    }
+    drawnScale = now;
+  });
+
   // Tooltips are built on hover, with textContent: thousands of prebuilt ones cost seconds.
   var tip = el("div", null, document.body);
   tip.id = "tip";
@@ -324,6 +350,7 @@
     filterTimeline();
   }
   network.on("click", function (p) {
+    tip.hidden = true;
     if (p.nodes.length) { selectNode(p.nodes[0]); }
     else if (p.edges.length) {
       var e = edgeById[p.edges[0]];
@@ -353,19 +380,27 @@
     items.push({li: li, t: t});
   });
   if (!timeline.length) { el("li", "No event has a calendar date.", list).className = "none"; }
+  // A selected person, organisation or place keeps its own events (all of them when it has
+  // none); a selected event is marked; the document filter keeps that document's events.
   function filterTimeline() {
-    var shown = 0;
+    var who = scope !== null && byId[scope].kind !== "Event" ? scope : null;
+    function inDoc(t) { return shownDoc === null || t.docs.indexOf(shownDoc) >= 0; }
+    function involved(t) { return who === null || t.who.indexOf(who) >= 0 || t.where.indexOf(who) >= 0; }
+    var own = items.filter(function (it) { return inDoc(it.t) && involved(it.t); }).length;
+    var narrow = who !== null && own > 0, shown = 0;
     items.forEach(function (it) {
-      var t = it.t, ok = (shownDoc === null || t.docs.indexOf(shownDoc) >= 0) &&
-        (scope === null || t.event === scope || t.who.indexOf(scope) >= 0 || t.where.indexOf(scope) >= 0);
+      var ok = inDoc(it.t) && (!narrow || involved(it.t));
       it.li.hidden = !ok;
-      it.li.classList.toggle("active", t.event === scope);
+      it.li.classList.toggle("active", it.t.event === scope);
       if (ok) { shown += 1; }
     });
     var parts = [];
-    if (scope !== null) { parts.push("of " + byId[scope].name); }
+    if (narrow) { parts.push("of " + byId[who].name); }
     if (shownDoc !== null) { parts.push("in " + docTitle(shownDoc)); }
-    scopeText.textContent = shown + " of " + timeline.length + " dated events" + (parts.length ? " " + parts.join(" ") : "");
+    scopeText.textContent = shown + " of " + timeline.length + " dated events" + (parts.length ? " " + parts.join(" ") : "") +
+      (who !== null && !narrow ? " (none of " + byId[who].name + ")" : "");
+    var active = items.filter(function (it) { return it.t.event === scope; })[0];
+    if (active) { active.li.scrollIntoView({block: "nearest", inline: "nearest"}); }
   }
 
   // ---- search by name or any alias ----
@@ -391,6 +426,7 @@
       refilter();
     }
     matches.textContent = "";
+    tip.hidden = true;
     function land() {
       network.selectNodes([id]);
       network.focus(id, {scale: 1.2, animation: animate === false || grew ? false : {duration: 400}});
@@ -435,6 +471,7 @@
   if (layoutInBrowser) {
     network.once("stabilizationIterationsDone", function () {
       setTimeout(function () {
+        network.fit({animation: false});  // vis's own fit after stabilising may come later
         sizeLabels(network.getScale());
         network.setOptions({nodes: {font: {size: options.nodes.font.size}}});
         nodeSet.update(nodes.filter(function (n) { return n.font; }).map(function (n) { return {id: n.id, font: n.font}; }));
