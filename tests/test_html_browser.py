@@ -159,10 +159,12 @@ def test_script_in_corpus_text_does_not_run(chromium, tmp_path):
     assert "She joined Acme." in panel.inner_text() and img in panel.inner_text()
     page.page.evaluate("window.kgNetwork.selectEdges(['e0'])")
     page.click_node(KG + "a")
+    page.page.wait_for_function("Math.abs(window.kgNetwork.getScale() - 1.2) < 0.001")  # the focus has landed
     x, y = page.page.evaluate("""id => { const n = window.kgNetwork, p = n.canvasToDOM(n.getPositions([id])[id]),
                        r = document.querySelector('#graph canvas').getBoundingClientRect();
                        return [r.left + p.x, r.top + p.y]; }""", KG + "a")
-    page.page.mouse.move(x + 1, y + 1)
+    page.page.mouse.move(5, 5)
+    page.page.mouse.move(x + 1, y + 1, steps=4)
     page.page.wait_for_selector("#tip", state="visible")
     assert evil in page.page.locator("#tip").inner_text() and img in page.page.locator("#tip").inner_text()
     page.page.wait_for_timeout(300)
