@@ -370,7 +370,9 @@ def _mark_stories(nodes: list[dict], graph, pairs: list[tuple]) -> None:
     story = {n: i for i, members in enumerate(ranked) for n in members}
     for n in nodes:
         n["story"] = story.get(n["id"], -1)
-        n["storyColor"] = STORY_COLOURS[n["story"]] if 0 <= n["story"] < len(STORY_COLOURS) else OTHER[0]
+        # Colours repeat past a dozen stories: neighbouring clusters may share one, but
+        # every story of two or more has a colour; an entity alone stays grey.
+        n["storyColor"] = STORY_COLOURS[n["story"] % len(STORY_COLOURS)] if n["story"] >= 0 else OTHER[0]
 
 
 def _timeline(graph, node_ids: list[str], evidence, doc_index: dict) -> list[dict]:
@@ -454,28 +456,54 @@ def _options(n_nodes: int, static: bool) -> dict:
 
 def _layout(graph, node_ids: list[str], core: list[str], pairs: list[tuple[str, str]]) -> dict:
     """Positions of every node: the CORE (drawn when the page opens) laid out among
-    themselves, so they fill the screen; each other node next to the core nodes it is
-    linked or co-mentioned with, or on a ring outside them."""
-    import numpy as np
-
+    themselves, so they fill the screen; each other node next to the nodes it is linked or
+    co-mentioned with (PAIRS), and clusters of them that touch no core node on a ring outside."""
     keep = set(core)
     pos = _positions(graph.subgraph(core).copy(), core, [(a, b) for a, b in pairs if a in keep and b in keep])
     near: dict[str, list[str]] = {}
     for u, v in [*((str(a), str(b)) for a, b in graph.edges()), *pairs]:
         near.setdefault(u, []).append(v)
         near.setdefault(v, []).append(u)
-    radius = max((math.hypot(x, y) for x, y in pos.values()), default=100.0)
-    rest = [n for n in node_ids if n not in keep]
-    golden = math.pi * (3 - math.sqrt(5))
-    for i, n in enumerate(rest):
-        anchors = [pos[m] for m in near.get(n, ()) if m in keep]
-        if anchors:
-            x, y = np.mean(anchors, axis=0)
-            pos[n] = (round(float(x) + 40 * math.cos(i * golden), 1), round(float(y) + 40 * math.sin(i * golden), 1))
-        else:
-            r = radius * (1.1 + 0.5 * math.sqrt((i + 0.5) / len(rest)))
-            pos[n] = (round(r * math.cos(i * golden), 1), round(r * math.sin(i * golden), 1))
+    pending = [n for n in node_ids if n not in keep]
+    _place_beside(pos, pending, near)
+    _place_on_ring(pos, [n for n in pending if n not in pos], near)
     return pos
+
+
+def _place_beside(pos: dict, pending: list[str], near: dict[str, list[str]]) -> None:
+    """Put each PENDING node at the mean of its placed neighbours, a little off it; a node
+    placed this way anchors the next, until no pending node touches a placed one."""
+    import numpy as np
+
+    golden = math.pi * (3 - math.sqrt(5))
+    count, grew = 0, True
+    while grew:
+        grew = False
+        for n in pending:
+            anchors = [pos[m] for m in near.get(n, ()) if m in pos] if n not in pos else []
+            if anchors:
+                x, y = np.mean(anchors, axis=0)
+                pos[n] = (round(float(x) + 40 * math.cos(count * golden), 1),
+                          round(float(y) + 40 * math.sin(count * golden), 1))
+                count, grew = count + 1, True
+
+
+def _place_on_ring(pos: dict, pending: list[str], near: dict[str, list[str]]) -> None:
+    """Put each cluster of PENDING nodes (linked among themselves only) together, the
+    clusters on a ring around everything placed so far."""
+    if not pending:
+        return
+    radius = max((math.hypot(x, y) for x, y in pos.values()), default=100.0)
+    index = {n: i for i, n in enumerate(pending)}
+    links = [(index[n], index[m]) for n in pending for m in near.get(n, ()) if m in index]
+    clusters = _clusters(len(pending), links)
+    golden = math.pi * (3 - math.sqrt(5))
+    for c, members in enumerate(clusters):
+        r = radius * (1.15 + 0.35 * math.sqrt((c + 0.5) / len(clusters)))
+        cx, cy = r * math.cos(c * golden), r * math.sin(c * golden)
+        for j, i in enumerate(members):
+            d = 30 * math.sqrt(j)
+            pos[pending[i]] = (round(cx + d * math.cos(j * golden), 1), round(cy + d * math.sin(j * golden), 1))
 
 
 def _positions(graph, node_ids: list[str], extra: list[tuple[str, str]] = ()) -> dict[str, tuple[float, float]]:
@@ -507,8 +535,10 @@ def _positions(graph, node_ids: list[str], extra: list[tuple[str, str]] = ()) ->
 
 
 def _sunflower(node_ids: list[str], pairs: list[tuple[int, int]]):
-    """Starting positions in the unit disc on the sunflower spiral, best-connected nodes
-    at the centre (an (n, 2) numpy array)."""
+    """Starting positions in the unit disc (an (n, 2) numpy array): each connected cluster
+    of nodes as a small sunflower around its own centre, so the forces start from
+    clusters that stay together; the biggest cluster at the centre, the others on the
+    sunflower spiral around it, best-connected nodes in the middle of each."""
     import numpy as np
 
     n = len(node_ids)
@@ -516,13 +546,37 @@ def _sunflower(node_ids: list[str], pairs: list[tuple[int, int]]):
     for u, v in pairs:
         degree[u] += 1
         degree[v] += 1
-    order = sorted(range(n), key=lambda i: (-degree[i], node_ids[i]))
     pos = np.zeros((n, 2))
     golden = math.pi * (3 - math.sqrt(5))
-    for rank, i in enumerate(order):
-        r = math.sqrt((rank + 0.5) / n)
-        pos[i] = (r * math.cos(rank * golden), r * math.sin(rank * golden))
+    placed = 0
+    for members in _clusters(n, pairs):
+        members.sort(key=lambda i: (-degree[i], node_ids[i]))
+        rank = placed + len(members) / 2 if placed else 0.0
+        centre = math.sqrt(rank / n) * np.array((math.cos(rank * golden), math.sin(rank * golden)))
+        for j, i in enumerate(members):
+            r = 0.5 * math.sqrt((j + 0.5) / n)
+            pos[i] = centre + (r * math.cos(j * golden), r * math.sin(j * golden))
+        placed += len(members)
     return pos
+
+
+def _clusters(n: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """The connected clusters of nodes 0..n-1 joined by PAIRS, biggest first (ties by
+    their first node)."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for u, v in pairs:
+        parent[root(u)] = root(v)
+    found: dict[int, list[int]] = {}
+    for i in range(n):
+        found.setdefault(root(i), []).append(i)
+    return sorted(found.values(), key=lambda c: (-len(c), c[0]))
 
 
 def _relax(pos, src, dst) -> None:
