@@ -345,7 +345,7 @@ def entities_command(graph: Path, kind: str | None, min_mentions: int, base_iri:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default="exports/graph.html",
               show_default=True, help="The HTML page to write.")
 @click.option("--type", "types", default="", metavar="KINDS",
-              help="Comma-separated classes to draw: person,organization,place,event (dates show on their events).")
+              help="Comma-separated classes to draw: person,organization,place,event.")
 @click.option("--document", default=None, metavar="NAME",
               help="Draw only what one document states (file name, stem or title).")
 @click.option("--max-nodes", type=click.IntRange(1), default=5000, show_default=True,

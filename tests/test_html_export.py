@@ -483,7 +483,8 @@ def test_comentions_count_the_sentences_two_entities_share(nlp):
     text = ("Nora Vell met Otto Brask in Lindmoor on Monday. Vell and Brask later signed the pact. "
             "Ivo Sarn stayed in Kettering.")
     results, _ = executor.run([corpus.document_from_text(corpus.clean(text), "memo", "memo.txt")], Settings())
-    pairs = {(a, b): (w, docs) for a, b, w, docs in comention.comentions(results, cluster(results, AliasRules()))["pairs"]}
+    data = comention.comentions(results, cluster(results, AliasRules()))
+    pairs = {(a, b): (w, docs) for a, b, w, docs in data["pairs"]}
     assert pairs[("person/nora-vell", "person/otto-brask")] == (2, ["document/memo"])
     assert pairs[("person/nora-vell", "place/lindmoor")][0] == 1
     assert [p for p in pairs if "ivo-sarn" in p[0] + p[1]] == [("person/ivo-sarn", "place/kettering")]

@@ -66,7 +66,8 @@ LABELS_AT_OPEN = 40  # the most important nodes are labelled at the zoom the pag
 # a graph without any fact shows its UNLINKED_WHEN_NO_FACTS most mentioned entities.
 UNLINKED_PER_LINKED, UNLINKED_WHEN_NO_FACTS = 0.25, 50
 COMENTIONS_PER_NODE = 3  # co-mention edges drawn, at most, per node (the heaviest first)
-COMENTIONS_SHOWN_UP_TO = 1500  # past this many nodes drawn at opening, co-mentions start hidden (they double the edges to draw)
+# Past this many nodes drawn at opening, co-mentions start hidden (they double the edges to draw).
+COMENTIONS_SHOWN_UP_TO = 1500
 COMENTION_LENGTH = 220  # their spring length in the in-browser layout (a fact's is 90)
 SPLIT_STORIES_ABOVE, LOUVAIN_UP_TO = 4, 1000  # cluster sizes: split above, by Louvain up to
 STORY_COLOURS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
