@@ -203,10 +203,12 @@ def test_default_view_is_linked_entities_and_at_most_a_fifth_unlinked():
         g.add_node(f"{KG}person/n{i:02}", label=f"n{i}", kind="Person", aliases="", mentions=40 - i)
     for i in range(0, 16, 2):
         g.add_edge(f"{KG}person/n{i + 20:02}", f"{KG}person/n{i + 21:02}", label="meet", predicate="relatedTo")
-    nodes = _data(html_export.render(g))["nodes"]
+    g.add_node(f"{KG}event/talks", label="talks", kind="Event", aliases="", mentions=1)
+    when = {f"{KG}event/talks": [("2020-05", "May 2020", f"{KG}date/2020-05")]}
+    nodes = _data(html_export.render(g, evidence=Evidence(when=when)))["nodes"]
     core = [n["id"][len(KG):] for n in nodes if n["core"]]
-    # the 16 linked ones, and the 4 most mentioned of the rest
-    assert core == [f"person/n{i:02}" for i in [0, 1, 2, 3, *range(20, 36)]]
+    # the 16 linked ones, the dated event and the 3 most mentioned of the rest
+    assert core == ["event/talks", *(f"person/n{i:02}" for i in [0, 1, 2, *range(20, 36)])]
 
 
 def test_stories_group_what_is_linked_or_named_together():

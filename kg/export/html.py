@@ -328,9 +328,12 @@ def _comention_edges(pairs: list[tuple], first: int) -> list[dict]:
 
 
 def _mark_default_view(nodes: list[dict], graph) -> None:
-    """Set each node's "core": drawn when the page opens (the rest is one click away)."""
+    """Set each node's "core": drawn when the page opens (the rest is one click away):
+    every node with a fact, then dated events and the most mentioned, one for four."""
     linked = {str(n) for u, v in graph.edges() if u != v for n in (u, v)}
-    rest = sorted((n for n in nodes if n["id"] not in linked), key=lambda n: (-n["mentions"], n["id"]))
+    # A dated event on its own is on the timeline: it comes before the most mentioned.
+    rest = sorted((n for n in nodes if n["id"] not in linked),
+                  key=lambda n: (not n["date"], -n["mentions"], n["id"]))
     budget = int(len(linked) * UNLINKED_PER_LINKED) if linked else UNLINKED_WHEN_NO_FACTS
     extra = {n["id"] for n in rest[:budget]}
     for n in nodes:
