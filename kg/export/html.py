@@ -91,10 +91,10 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
     docs = sorted({d for n in node_ids for d in evidence.mentioned_in.get(n, ())}
                   | {row[0] for rows in evidence.facts.values() for row in rows if row[0]})
     doc_index = {d: i for i, d in enumerate(docs)}
-    co = _comention_pairs(comentions, graph, node_ids, doc_index)
     static = len(node_ids) > STATIC_LAYOUT_ABOVE
     nodes = _nodes(graph, node_ids, evidence, doc_index)
     _mark_default_view(nodes, graph)
+    co = _comention_pairs(comentions, graph, {n["id"] for n in nodes if n["core"]}, doc_index)
     _rank(nodes)
     if static:
         core = [n["id"] for n in nodes if n["core"]]
@@ -278,12 +278,13 @@ def _edges(graph, evidence, doc_index: dict) -> list[dict]:
     return edges
 
 
-def _comention_pairs(data: dict | None, graph, node_ids: list[str], doc_index: dict) -> list[tuple]:
-    """The co-mention pairs of DATA (kg.comention) between drawn nodes that no fact links,
-    as (a, b, weight, [document index]), the heaviest COMENTIONS_PER_NODE of each node."""
+def _comention_pairs(data: dict | None, graph, core: set[str], doc_index: dict) -> list[tuple]:
+    """The co-mention pairs of DATA (kg.comention) between nodes of GRAPH that no fact
+    links, as (a, b, weight, [document index]): the heaviest COMENTIONS_PER_NODE of each
+    node, those between two CORE nodes (drawn at opening) first."""
     if not data:
         return []
-    by_key = {_key(n, 2): n for n in node_ids}
+    by_key = {_key(str(n), 2): str(n) for n in graph.nodes}
     docs = {_key(d, 2): i for d, i in doc_index.items()}
     linked = {frozenset((str(u), str(v))) for u, v in graph.edges()}
     pairs = []
@@ -291,7 +292,7 @@ def _comention_pairs(data: dict | None, graph, node_ids: list[str], doc_index: d
         u, v = by_key.get(a), by_key.get(b)
         if u and v and u != v and frozenset((u, v)) not in linked:
             pairs.append((u, v, int(weight), sorted(docs[d] for d in where if d in docs)))
-    pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
+    pairs.sort(key=lambda p: (not (p[0] in core and p[1] in core), -p[2], p[0], p[1]))
     count: dict[str, int] = {}
     kept = []
     for pair in pairs:
