@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/html_bench.py              # 5,000 nodes (the budget: interactive < 10 s)
     .venv/bin/python bench/html_bench.py 500 1500 5000
+    .venv/bin/python bench/html_bench.py exports/graph.html   # a real page: what it draws, and a screenshot
 
 For each size: Python's render time (layout + page), the page's size, and in the browser
 the time from opening the file to the first paint, to a real mouse click on a node showing
@@ -27,13 +28,14 @@ from kg.export import html  # noqa: E402
 from kg.export.view import Evidence  # noqa: E402
 
 KG = "https://example.org/kg/resource/"
-KINDS = ["Person"] * 4 + ["Organization"] * 3 + ["Place"] * 2 + ["Event", "Date"]
+KINDS = ["Person"] * 4 + ["Organization"] * 3 + ["Place"] * 2 + ["Event"]
 VERBS = ["memberOf", "leaderOf", "participatedIn", "location", "onDate", "meet", "criticise", "succeed"]
 
 
-def synthetic(n: int, seed: int = 0) -> tuple[nx.MultiDiGraph, Evidence]:
+def synthetic(n: int, seed: int = 0) -> tuple[nx.MultiDiGraph, Evidence, dict]:
     """A news-like graph: preferential attachment (a few hubs, many leaves), ~1.5 edges per
-    node, each fact backed by one or two sentences of one of n/50 documents."""
+    node, each fact backed by one or two sentences of one of n/50 documents; and
+    co-mentions (kg.comention's data): each entity named with two others of its document."""
     rng = random.Random(seed)
     g = nx.MultiDiGraph()
     docs = {f"{KG}document/d{i:04}": {"title": f"Article {i}", "source": f"corpus/d{i:04}.txt", "date": ""}
@@ -58,14 +60,25 @@ def synthetic(n: int, seed: int = 0) -> tuple[nx.MultiDiGraph, Evidence]:
                 mentioned.setdefault(iri, set()).add(doc)
                 mentioned.setdefault(other, set()).add(doc)
             targets += [iri, other]
+    pairs = {}
+    by_doc: dict[str, list[str]] = {}
+    for iri, where in sorted(mentioned.items()):
+        by_doc.setdefault(sorted(where)[0], []).append(iri)
+    for doc, cast in sorted(by_doc.items()):
+        for iri in cast:
+            for other in rng.sample(cast, min(2, len(cast))):
+                a, b = sorted((iri[len(KG):], other[len(KG):]))
+                if a != b:
+                    pairs[(a, b)] = [a, b, rng.randint(1, 3), ["document/" + doc.rsplit("/", 1)[1]]]
+    comentions = {"version": 1, "pairs": [pairs[k] for k in sorted(pairs)]}
     return g, Evidence(documents=docs, facts=facts,
-                       mentioned_in={k: tuple(sorted(v)) for k, v in mentioned.items()})
+                       mentioned_in={k: tuple(sorted(v)) for k, v in mentioned.items()}), comentions
 
 
 def measure(n: int, chromium) -> dict[str, float]:
-    g, found = synthetic(n)
+    g, found, comentions = synthetic(n)
     started = time.perf_counter()
-    text = html.render(g, title=f"bench {n}", evidence=found)
+    text = html.render(g, title=f"bench {n}", evidence=found, comentions=comentions)
     figures = {"render_s": time.perf_counter() - started, "page_mb": len(text.encode()) / 1e6}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "graph.html"
@@ -108,6 +121,45 @@ def measure(n: int, chromium) -> dict[str, float]:
     return figures
 
 
+DRAWN = """() => {
+  const g = window.kgGraph, facts = g.edges.filter(e => e.kind === "fact");
+  const linked = new Set(facts.flatMap(e => [e.from, e.to]));
+  const any = new Set(g.edges.flatMap(e => [e.from, e.to]));
+  return {nodes: g.nodes.length, facts: facts.length, comentions: g.edges.length - facts.length,
+          unlinked: g.nodes.filter(n => !linked.has(n.id)).length,
+          alone: g.nodes.filter(n => !any.has(n.id)).length,
+          dates: g.nodes.filter(n => n.kind === "Date").length,
+          timeline: document.querySelectorAll("#timeline [data-event]").length};
+}"""
+
+
+def measure_page(path: Path, chromium) -> dict[str, float]:
+    """What a real page draws when it opens, how long it takes, and a screenshot beside it."""
+    page = browser.Page(chromium, path)
+    started = time.perf_counter()
+    page.open(timeout_ms=600_000)
+    page.page.wait_for_function("!window.kgNetwork.physics.options.enabled", timeout=600_000)
+    figures = {"settled_s": time.perf_counter() - started, "page_mb": path.stat().st_size / 1e6}
+    figures |= page.page.evaluate(DRAWN)
+    page.page.screenshot(path=str(path.with_suffix(".png")))
+    figures["errors"] = len(page.errors)
+    figures["requests_off_page"] = sum(u != page.url for u in page.requests)
+    page.page.close()
+    return figures
+
+
+def main_pages(paths: list[Path]) -> None:
+    with browser.launch() as chromium:
+        for path in paths:
+            f = measure_page(path, chromium)
+            print(f"{path}: {f['page_mb']:.1f} MB, settled {f['settled_s']:.1f} s after opening | drawn "
+                  f"{f['nodes']} nodes, {f['facts']} fact links, {f['comentions']} co-mention links; "
+                  f"{f['unlinked']} without a fact ({f['unlinked'] / max(1, f['nodes']):.0%}), "
+                  f"{f['alone']} without any link ({f['alone'] / max(1, f['nodes']):.0%}); "
+                  f"{f['dates']} date nodes; {f['timeline']} timeline events | errors {f['errors']}, "
+                  f"off-page requests {f['requests_off_page']}; screenshot {path.with_suffix('.png')}", flush=True)
+
+
 def main(sizes: list[int]) -> None:
     reason = browser.unavailable()
     if reason:
@@ -124,4 +176,7 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [5000])
+    if sys.argv[1:] and not sys.argv[1].isdigit():
+        main_pages([Path(a) for a in sys.argv[1:]])
+    else:
+        main([int(a) for a in sys.argv[1:]] or [5000])

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kg import aliases, cache, corpus, executor, nlp
+from kg import aliases, cache, comention, corpus, executor, nlp
 from kg.errors import ExportError
 from kg.export import graphml, html, turtle
 from kg.export.atomic import write_many
@@ -119,20 +120,24 @@ def build_graph(results: Sequence[DocResult], settings: Settings) -> tuple[Graph
 
 
 def write_exports(graph: Graph, out: Path, title: str = "kg graph",
-                  html_max_nodes: int | None = None) -> tuple[Path, ...]:
+                  html_max_nodes: int | None = None, comentions: dict | None = None) -> tuple[Path, ...]:
     """Render all exports in memory, then move each into OUT atomically, so a failure
     leaves the previous exports as they were. The HTML draws at most HTML_MAX_NODES
-    entities (the best connected) and says what it left out."""
+    entities (the best connected) and says what it left out. COMENTIONS (kg.comention)
+    give the page its co-mention edges and are kept in OUT/comentions.json for `kg html`."""
     view = to_networkx(graph)
     found = evidence(graph)
     drawn, note = focus(view, found, max_nodes=html_max_nodes)
     payloads = {
         "graph.ttl": turtle.serialize(graph),
-        "graph.html": html.render(drawn, title=title, evidence=found, note=note).encode("utf-8"),
+        "graph.html": html.render(drawn, title=title, evidence=found, note=note,
+                                  comentions=comentions).encode("utf-8"),
         "graph.graphml": graphml.serialize(view),
     }
+    if comentions is not None:
+        payloads[comention.FILE] = json.dumps(comentions, sort_keys=True, separators=(",", ":")).encode("utf-8")
     try:
-        write_many({out / name: payloads[name] for name in EXPORTS})
+        write_many({out / name: payload for name, payload in payloads.items()})
     except OSError as exc:
         raise ExportError(f"cannot write exports to {out}: {exc.strerror}; "
                           "check the folder's permissions and free space, or pass --out") from None
@@ -163,7 +168,8 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     graph, resolution = build_graph(extraction.results, settings)
     timings["resolve+assemble"] = time.perf_counter() - started
     started = time.perf_counter()
-    exports = write_exports(graph, settings.out, html_max_nodes=settings.html_max_nodes)
+    exports = write_exports(graph, settings.out, html_max_nodes=settings.html_max_nodes,
+                            comentions=comention.comentions(extraction.results, resolution))
     timings["export"] = time.perf_counter() - started
     facts, statements = count_facts(graph)
     return BuildReport(

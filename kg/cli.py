@@ -394,7 +394,7 @@ def entities_command(graph: Path, kind: str | None, min_mentions: int, base_iri:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default="exports/graph.html",
               show_default=True, help="The HTML page to write.")
 @click.option("--type", "types", default="", metavar="KINDS",
-              help="Comma-separated classes to draw: person,organization,place,event,date.")
+              help="Comma-separated classes to draw: person,organization,place,event.")
 @click.option("--document", default=None, metavar="NAME",
               help="Draw only what one document states (file name, stem or title).")
 @click.option("--max-nodes", type=click.IntRange(1), default=5000, show_default=True,
@@ -408,10 +408,11 @@ def html_command(graph: Path, out: Path, types: str, document: str | None, max_n
       kg html --document my-article.txt --max-nodes 200
     """
     from kg.export.html import write_focused
+    from kg.export.view import load_comentions
     from kg.query import load
 
     note = write_focused(load(graph), out, kinds=tuple(t for t in types.split(",") if t.strip()),
-                         document=document, max_nodes=max_nodes)
+                         document=document, max_nodes=max_nodes, comentions=load_comentions(graph.parent))
     click.echo(f"wrote {out}" + (f"\n{note}" if note else ""))
 
 

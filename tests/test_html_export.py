@@ -20,7 +20,7 @@ from kg.cli import cli
 from kg.errors import ExportError
 from kg import vocab
 from kg.export import html as html_export
-from kg.export.view import evidence, focus, to_networkx
+from kg.export.view import Evidence, evidence, focus, to_networkx
 from kg.query import load
 
 KG = "https://example.org/kg/resource/"
@@ -98,7 +98,7 @@ def _data(text: str) -> dict:
     found = {}
     for line in script.splitlines():
         line = line.strip()
-        for name in ("nodes", "edges", "options"):
+        for name in ("nodes", "edges", "options", "timeline"):
             if line.startswith(f"var {name} = "):
                 found[name] = json.loads(line[len(f"var {name} = ") : -1])
     return found
@@ -129,21 +129,112 @@ def test_vis_network_is_inlined(page):
 def test_every_node_label_and_edge_label_is_in_the_data(page):
     data = _data(page)
     g = _graph()
-    assert sorted(n["label"] for n in data["nodes"]) == sorted(a["label"] for _, a in g.nodes(data=True))
-    assert sorted(e["label"] for e in data["edges"]) == sorted(d["label"] for *_, d in g.edges(data=True))
-    for label in ("Lee Harvey Oswald", "John F. Kennedy", "Democratic Party", "1963-11-22"):
+    assert sorted(n["label"] for n in data["nodes"]) == sorted(a["label"] for _, a in g.nodes(data=True)
+                                                               if a["kind"] != "Date")
+    assert sorted(e["label"] for e in data["edges"]) == sorted(d["label"] for *_, d in g.edges(data=True)
+                                                               if d["predicate"] != "onDate")
+    for label in ("Lee Harvey Oswald", "John F. Kennedy", "Democratic Party"):
         assert json.dumps(label) in page
+
+
+def test_dates_are_not_drawn_but_shown_on_their_event():
+    """A date is no node: its value goes on the event's label, its panel and the timeline;
+    a date without a value ("Friday") is never drawn, nor put on a timeline."""
+    g = _graph()
+    g.add_node(KG + "Trial", label="Oswald trial", kind="Event", aliases="", mentions=2)
+    g.add_edge(KG + "Lee_Harvey_Oswald", KG + "Trial", label="participatedIn", predicate="participatedIn")
+    when = {KG + "Kennedy_assassination": [("1963-11-22", "November 22, 1963", KG + "1963-11-22")],
+            KG + "Trial": [("", "Friday", KG + "date/friday")]}
+    data = _data(html_export.render(g, evidence=Evidence(when=when)))
+    assert not any(n["kind"] == "Date" for n in data["nodes"])
+    assert not any(e["predicate"] == "onDate" for e in data["edges"])
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes[KG + "Kennedy_assassination"]["label"] == "Kennedy assassination\n22 Nov 1963"
+    assert nodes[KG + "Trial"]["label"] == "Oswald trial" and "Friday" not in json.dumps(data["timeline"])
+    [item] = data["timeline"]
+    assert item["event"] == KG + "Kennedy_assassination" and item["date"] == "1963-11-22"
+    assert item["who"] == [KG + "Lee_Harvey_Oswald"] and item["where"] == [KG + "Dallas"]
+
+
+def test_timeline_is_in_date_order_with_dayless_dates_last():
+    g = nx.MultiDiGraph()
+    values = {"a": "2021-05-06", "b": "--03-01", "c": "2019", "d": "2021-05"}
+    for key in values:
+        g.add_node(KG + key, label=f"event {key}", kind="Event", aliases="", mentions=1)
+    when = {KG + k: [(v, v, KG + "date/" + v)] for k, v in values.items()}
+    data = _data(html_export.render(g, evidence=Evidence(when=when)))
+    assert [t["date"] for t in data["timeline"]] == ["2019", "2021-05", "2021-05-06", "--03-01"]
+
+
+def _comentioned() -> tuple[nx.MultiDiGraph, dict]:
+    """Two stories: a, b, c named together (a and b also linked by a fact), d and e
+    together in another article, and f alone, mentioned most."""
+    g = nx.MultiDiGraph()
+    for key, mentions in (("person/a", 3), ("person/b", 2), ("org/c", 2), ("person/d", 1),
+                          ("place/e", 1), ("person/f", 9)):
+        g.add_node(KG + key, label=key, kind="Person", aliases="", mentions=mentions)
+    g.add_edge(KG + "person/a", KG + "person/b", key="relatedTo:meet", label="meet", predicate="relatedTo")
+    g.add_edge(KG + "person/d", KG + "place/e", key="location:location", label="location", predicate="location")
+    data = {"version": 1, "pairs": [["person/a", "person/b", 4, ["document/one"]],
+                                    ["org/c", "person/a", 2, ["document/one"]],
+                                    ["org/c", "person/b", 1, ["document/one"]],
+                                    ["person/d", "place/e", 1, ["document/two"]],
+                                    ["person/x", "person/a", 5, ["document/one"]]]}
+    return g, data
+
+
+def test_comention_edges_are_faint_and_never_double_a_fact():
+    g, co = _comentioned()
+    found = Evidence(documents={KG + "document/one": {"title": "One", "source": "one.txt", "date": ""}},
+                     mentioned_in={KG + "person/a": (KG + "document/one",)})
+    data = _data(html_export.render(g, evidence=found, comentions=co))
+    named = sorted((e["from"][len(KG):], e["to"][len(KG):], e["weight"]) for e in data["edges"]
+                   if e["kind"] == "comention")
+    # a-b has a fact, d-e too, x is not drawn: only c's pairs remain, with their weights
+    assert named == [("org/c", "person/a", 2), ("org/c", "person/b", 1)]
+    assert all(not e["label"] and e["docs"] == [0] and e["width"] < 3 and "0.3)" in e["color"]["color"]
+               for e in data["edges"] if e["kind"] == "comention")
+    assert not any(e["kind"] == "comention" for e in _data(html_export.render(g, evidence=found))["edges"])
+
+
+def test_default_view_is_linked_entities_and_at_most_a_fifth_unlinked():
+    g = nx.MultiDiGraph()
+    for i in range(40):
+        g.add_node(f"{KG}person/n{i:02}", label=f"n{i}", kind="Person", aliases="", mentions=40 - i)
+    for i in range(0, 16, 2):
+        g.add_edge(f"{KG}person/n{i + 20:02}", f"{KG}person/n{i + 21:02}", label="meet", predicate="relatedTo")
+    g.add_node(f"{KG}event/talks", label="talks", kind="Event", aliases="", mentions=1)
+    when = {f"{KG}event/talks": [("2020-05", "May 2020", f"{KG}date/2020-05")]}
+    nodes = _data(html_export.render(g, evidence=Evidence(when=when)))["nodes"]
+    core = [n["id"][len(KG):] for n in nodes if n["core"]]
+    # the 16 linked ones, the dated event and the 3 most mentioned of the rest
+    assert core == ["event/talks", *(f"person/n{i:02}" for i in [0, 1, 2, *range(20, 36)])]
+
+
+def test_stories_group_what_is_linked_or_named_together():
+    g, co = _comentioned()
+    nodes = {n["id"][len(KG):]: n for n in _data(html_export.render(g, comentions=co))["nodes"]}
+    assert nodes["person/a"]["story"] == nodes["person/b"]["story"] == nodes["org/c"]["story"] == 0
+    assert nodes["person/d"]["story"] == nodes["place/e"]["story"] == 1
+    assert nodes["person/f"]["story"] == -1 and nodes["person/a"]["storyColor"] != nodes["person/d"]["storyColor"]
+
+
+def test_resources_are_printed_in_the_prefixed_form():
+    assert [html_export.curie(KG + p) for p in ("person/jane-doe", "organization/acme", "place/x",
+                                                "event/e", "date/2020-01", "document/memo", "quote/q")] == [
+        "person:jane-doe", "org:acme", "place:x", "event:e", "date:2020-01", "doc:memo", KG + "quote/q"]
 
 
 def test_nodes_are_styled_by_kind_and_sized_by_mentions(page):
     nodes = {n["id"]: n for n in _data(page)["nodes"]}
-    jfk, oswald, date = nodes[KG + "John_F_Kennedy"], nodes[KG + "Lee_Harvey_Oswald"], nodes[KG + "1963-11-22"]
+    jfk, oswald = nodes[KG + "John_F_Kennedy"], nodes[KG + "Lee_Harvey_Oswald"]
     assert jfk["color"] == oswald["color"] != nodes[KG + "Dallas"]["color"]
-    assert len({n["shape"] for n in nodes.values()}) == 5
+    assert len({n["shape"] for n in nodes.values()}) == 4
     assert all(10 <= n["size"] <= 40 for n in nodes.values())
-    assert jfk["size"] == 40 and date["size"] == 10 and oswald["size"] > nodes[KG + "Democratic_Party"]["size"]
-    for field in ("Lee Harvey Oswald", "Person", "Oswald | Lee Oswald", "12"):
-        assert field in oswald["title"]
+    assert jfk["size"] == 40 and oswald["size"] > nodes[KG + "Democratic_Party"]["size"]
+    assert jfk["rank"] == 0 and oswald["rank"] == 1 and nodes[KG + "Evil"]["rank"] == len(nodes) - 1
+    assert oswald["aliases"] == ["Oswald", "Lee Oswald"] and oswald["mentions"] == 12
+    assert oswald["curie"] == KG + "Lee_Harvey_Oswald"  # no type folder, so no prefix
 
 
 def test_edges_have_labels_arrows_and_parallel_edges_are_bent(page):
@@ -154,9 +245,10 @@ def test_edges_have_labels_arrows_and_parallel_edges_are_bent(page):
     assert len(pair) == 2 and sum("smooth" in e for e in pair) == 1
 
 
-def test_legend_lists_all_five_kinds(page):
+def test_legend_lists_the_drawn_kinds_and_the_switches(page):
     legend = _Page(page).legend
-    assert [item.split()[0] for item in legend] == KINDS
+    assert [item.split()[0] for item in legend] == [*KINDS[:4], "named", "colour"]
+    assert 'id="comentions" checked disabled' in page  # no co-mention data given
 
 
 def test_corpus_text_cannot_inject_markup(page):
@@ -168,8 +260,8 @@ def test_corpus_text_cannot_inject_markup(page):
     assert sum(t == "script" for t, _ in _Page(page).tags) == 2
     evil = next(n for n in _data(page)["nodes"] if n["id"] == KG + "Evil")
     assert evil["label"] == XSS_LABEL  # shown verbatim on the canvas, as text
-    assert "&lt;img src=x onerror=alert(1)&gt;" in evil["title"]  # tooltips are escaped HTML
-    assert "<img" not in evil["title"] and "<script" not in evil["title"]
+    assert evil["aliases"] == [XSS_ALIAS]  # the page's tooltips and panel put it on screen as text
+    assert not any("title" in n for n in _data(page)["nodes"])  # no prebuilt HTML tooltips
 
 
 def test_physics_is_bounded_then_switched_off(page):
@@ -219,7 +311,7 @@ def test_big_graph_is_laid_out_in_python(monkeypatch):
     monkeypatch.setattr(html_export, "STATIC_LAYOUT_ABOVE", 50)
     g = nx.MultiDiGraph()
     for i in range(60):
-        g.add_node(f"{KG}n{i:03}", label=f"n{i}", kind=KINDS[i % 5], aliases="", mentions=i)
+        g.add_node(f"{KG}n{i:03}", label=f"n{i}", kind=KINDS[i % 4], aliases="", mentions=i)
         if i:
             g.add_edge(f"{KG}n{i:03}", f"{KG}n{i // 2:03}", label="memberOf", predicate="memberOf")
     text = html_export.render(g)
@@ -274,10 +366,12 @@ def test_every_drawn_relation_carries_its_sentences_and_document(bundled_rdf):
 
 
 def _star() -> nx.MultiDiGraph:
-    """A hub n0 with spokes n1..n9 (n9 the most mentioned), and a pair n10-n11 off to the side."""
+    """A hub n0 with spokes n1..n9 (n9 the most mentioned), and a pair n10-n11 off to the
+    side; n12 a date, which is never drawn."""
     g = nx.MultiDiGraph()
     for i in range(12):
-        g.add_node(f"{KG}n{i}", label=f"n{i}", kind=KINDS[i % 5], aliases="", mentions=i if i < 10 else 0)
+        g.add_node(f"{KG}n{i}", label=f"n{i}", kind=KINDS[i % 4], aliases="", mentions=i if i < 10 else 0)
+    g.add_node(f"{KG}n12", label="n12", kind="Date", aliases="", mentions=20)
     for i in range(1, 10):
         g.add_edge(f"{KG}n{i}", f"{KG}n0", key="memberOf:memberOf", label="memberOf", predicate="memberOf")
     g.add_edge(f"{KG}n10", f"{KG}n11", key="relatedTo:meet", label="meet", predicate="relatedTo")
@@ -289,8 +383,8 @@ def test_max_nodes_keeps_the_best_connected_and_says_what_it_left_out():
     sub, note = focus(g, max_nodes=4)
     assert sorted(sub) == [f"{KG}n{i}" for i in (0, 7, 8, 9)]  # hub first, then ties by mentions
     assert sub.number_of_edges() == 3
-    assert note == ("Showing 4 of 12 entities; left out 2 people, 3 organizations, 1 place, 1 event, "
-                    "1 date and 7 relations (only the 4 most connected).")
+    assert note == ("Showing 4 of 12 entities; left out 1 person, 2 organizations, 3 places, 2 events "
+                    "and 7 relations (only the 4 most connected).")
     assert focus(g, max_nodes=12)[1] == "" and len(focus(g, max_nodes=12)[0]) == 12
     assert html_export.html.escape(note) in html_export.render(sub, note=note)
 
@@ -299,7 +393,7 @@ def test_focus_by_type_and_by_document(bundled_rdf):
     view, found = to_networkx(bundled_rdf), evidence(bundled_rdf)
     people, note = focus(view, found, kinds=["Person", " organization"])
     assert {a["kind"] for _, a in people.nodes(data=True)} == {"Person", "Organization"}
-    assert "left out" in note and "dates" in note
+    assert "left out" in note and "places" in note and "dates" not in note
     doc = sorted(found.documents)[0]
     source = found.documents[doc]["source"].rsplit("/", 1)[-1]
     one, note = focus(view, found, document=source)
@@ -308,6 +402,8 @@ def test_focus_by_type_and_by_document(bundled_rdf):
     assert all(any(r[0] == doc for r in found.facts[(u, k, v)]) for u, v, k in one.edges(keys=True))
     with pytest.raises(ExportError, match="unknown type robot"):
         focus(view, found, kinds=["robot"])
+    with pytest.raises(ExportError, match="unknown type date.*dates are not drawn"):
+        focus(view, found, kinds=["date"])
     with pytest.raises(ExportError, match="no document 'nope'.*choose one of"):
         focus(view, found, document="nope")
 
@@ -378,3 +474,36 @@ def test_page_template_is_package_data():
 
 def test_every_kind_has_a_colour_and_shape():
     assert list(html_export.KINDS) == list(vocab.KINDS)
+
+
+def test_comentions_count_the_sentences_two_entities_share(nlp):
+    from kg import comention, corpus, executor
+    from kg.model import AliasRules
+    from kg.resolve import cluster
+    from kg.settings import Settings
+
+    text = ("Nora Vell met Otto Brask in Lindmoor on Monday. Vell and Brask later signed the pact. "
+            "Ivo Sarn stayed in Kettering.")
+    results, _ = executor.run([corpus.document_from_text(corpus.clean(text), "memo", "memo.txt")], Settings())
+    data = comention.comentions(results, cluster(results, AliasRules()))
+    pairs = {(a, b): (w, docs) for a, b, w, docs in data["pairs"]}
+    assert pairs[("person/nora-vell", "person/otto-brask")] == (2, ["document/memo"])
+    assert pairs[("person/nora-vell", "place/lindmoor")][0] == 1
+    assert [p for p in pairs if "ivo-sarn" in p[0] + p[1]] == [("person/ivo-sarn", "place/kettering")]
+    assert not any("date/" in a + b for a, b in pairs)  # "Monday" is named with them, but no date is drawn
+
+
+def test_build_keeps_comentions_for_kg_html_which_draws_without_them_too(built, tmp_path):
+    stored = json.loads((built / "exports" / "comentions.json").read_text(encoding="utf-8"))
+    assert stored["version"] == 1 and len(stored["pairs"]) > 20
+    ttl = (built / "exports" / "graph.ttl").read_text(encoding="utf-8")
+    assert "comention" not in ttl.lower()  # a reading aid of the page, never a fact of the graph
+    out = tmp_path / "page.html"
+    assert CliRunner().invoke(cli, ["html", "--out", str(out)]).exit_code == 0
+    with_them = _data(out.read_text(encoding="utf-8"))["edges"]
+    assert any(e["kind"] == "comention" for e in with_them)
+    (built / "exports" / "comentions.json").unlink()
+    assert CliRunner().invoke(cli, ["html", "--out", str(out)]).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert not any(e["kind"] == "comention" for e in _data(text)["edges"]) and "rebuild with kg build" in text
+    assert len(_data(text)["edges"]) == sum(e["kind"] == "fact" for e in with_them)

@@ -1,10 +1,18 @@
 """The drawable part of the graph as networkx: entities and dates as nodes, facts
-between them as edges. Documents, statements and quotes are evidence, not nodes."""
+between them as edges. Documents, statements and quotes are evidence, not nodes; the page
+draws no dates either (focus() leaves them out): an event shows its date (Evidence.when).
+
+    to_networkx(rdf) -> MultiDiGraph        evidence(rdf) -> Evidence
+    focus(view, evidence, kinds=..., document=..., max_nodes=...) -> (drawn, note)
+    load_comentions(folder) -> the co-mentions a build stored beside its exports, or None
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph
@@ -14,7 +22,9 @@ from kg.errors import ExportError
 from kg.vocab import KG, KINDS
 
 NODE_KINDS = KINDS
-EDGE_PROPERTIES = ("memberOf", "leaderOf", "participatedIn", "location", "onDate", "relatedTo")
+DRAWN_KINDS = tuple(k for k in KINDS if k != "Date")  # a date shows on its event and the timeline
+COMENTIONS_FILE, COMENTIONS_VERSION = "comentions.json", 1  # written by kg.comention at build time
+EDGE_PROPERTIES = ("memberOf", "leaderOf", "nationality", "participatedIn", "location", "onDate", "relatedTo")
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -59,6 +69,7 @@ class Evidence:
     roles: entity -> [(role, document IRI, sentence)]
     quotes: speaker -> [(quoted text, document IRI)]
     mentioned_in: entity -> sorted document IRIs that mention it or state a fact about it
+    when: event -> [(date value or "" when the text gave none, the date as written, date IRI)]
     """
 
     documents: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -66,6 +77,7 @@ class Evidence:
     roles: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     quotes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     mentioned_in: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    when: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
 
 def evidence(graph: Graph) -> Evidence:
@@ -114,7 +126,28 @@ def evidence(graph: Graph) -> Evidence:
         roles={k: sorted(set(v)) for k, v in roles.items()},
         quotes={k: sorted(set(v)) for k, v in quotes.items()},
         mentioned_in={k: tuple(sorted(v)) for k, v in docs_of.items()},
+        when=_when(graph),
     )
+
+
+def _when(graph: Graph) -> dict[str, list[tuple[str, str, str]]]:
+    """Event -> its dates as (value, label, IRI), valued ones first; "" for a date with no value."""
+    found: dict[str, set[tuple[str, str, str]]] = {}
+    for event, date in graph.subject_objects(KG.onDate):
+        value = graph.value(date, KG.value)
+        label = str(graph.value(date, RDFS.label) or date)
+        found.setdefault(str(event), set()).add((str(value) if value is not None else "", label, str(date)))
+    return {e: sorted(v, key=lambda d: (not d[0], d)) for e, v in sorted(found.items())}
+
+
+def load_comentions(folder: Path) -> dict | None:
+    """The co-mentions a build stored in FOLDER (kg.comention's data), or None when there
+    are none or they are of another version: the page then draws no co-mention edges."""
+    try:
+        data = json.loads((Path(folder) / COMENTIONS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("version") == COMENTIONS_VERSION else None
 
 
 def focus(
@@ -136,6 +169,7 @@ def focus(
     (['a'], 'Showing 1 of 2 entities; left out 1 place (type filter).')
     """
     found = found or Evidence()
+    view = view.subgraph([n for n, a in view.nodes(data=True) if a.get("kind") != "Date"]).copy()
     keep = set(view.nodes)
     reasons = []
     wanted = {k.strip().lower() for k in kinds if k.strip()}
@@ -164,11 +198,12 @@ def focus(
 def _checked_kinds(wanted: set[str]) -> set[str]:
     """WANTED (lower-case class names) if every one is a node kind; else an ExportError
     that lists the choices."""
-    known = {k.lower(): k for k in NODE_KINDS}
+    known = {k.lower(): k for k in DRAWN_KINDS}
     unknown = sorted(wanted - set(known))
     if unknown:
+        dates = " (dates are not drawn: they show on their events and the timeline)" if "date" in unknown else ""
         raise ExportError(f"unknown type {', '.join(unknown)}; choose from "
-                          f"{', '.join(k.lower() for k in NODE_KINDS)}")
+                          f"{', '.join(k.lower() for k in DRAWN_KINDS)}{dates}")
     return wanted
 
 
