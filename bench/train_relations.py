@@ -175,6 +175,14 @@ def held_out(data: list, predicate: str) -> dict[tuple, tuple[float, bool]]:
     return facts
 
 
+def scores_at(facts: dict[tuple, tuple[float, bool]], gold: int, cut: float) -> tuple[float, float, float]:
+    """Held-out precision, recall and F1 of the facts at probability CUT or above."""
+    kept = [label for prob, label in facts.values() if prob >= cut]
+    p = sum(kept) / len(kept) if kept else 0.0
+    r = sum(kept) / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def threshold(facts: dict[tuple, tuple[float, bool]], gold: int) -> tuple[float, float]:
     """The probability cut-off with the best F1 over facts (GOLD: every gold pair), and that F1."""
     ranked = sorted(facts.values(), key=lambda v: -v[0])
@@ -230,9 +238,9 @@ def train(data: list, golds: dict[str, int]) -> tuple[dict, list[str]]:
             "calibration": steps,
         }
         positives = sum(y for _, y in facts.values())
-        lines.append(f"{predicate:<15} gold {golds[predicate]:>5}  candidate facts {len(facts):>6} "
-                     f"({positives} right)  best held-out F1 {f1:.3f} at p >= {f1_cut:.3f}; asserted at p >= {cut:.3f}  "
-                     f"features {len(predicates[predicate]['weights'])}")
+        p, r, f = scores_at(facts, golds[predicate], cut)
+        lines.append(f"{predicate:<15} gold {golds[predicate]:>5}  candidates {len(facts):>6} ({positives} right)  "
+                     f"best F1 {f1:.3f} at p >= {f1_cut:.3f}; asserted at p >= {cut:.3f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     return predicates, lines
 
 

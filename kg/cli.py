@@ -153,10 +153,11 @@ scheduler_option = click.option(
 
 
 min_confidence_option = click.option(
-    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True, envvar="KG_MIN_CONFIDENCE",
+    "--min-confidence", type=click.FloatRange(0, 1), default=None, envvar="KG_MIN_CONFIDENCE",
     help="Assert only facts whose measured confidence (the share of such facts that were right "
          "on labelled data, README 'Relations and confidence') is at least this: higher means "
-         "fewer, surer facts.")
+         "fewer, surer facts, lower more facts and more wrong ones. Default: every rule's fact, "
+         "and the classifier's where such facts were right at least half the time.")
 
 
 def build_options(command):

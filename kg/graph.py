@@ -143,7 +143,8 @@ def _facts(result: DocResult, resolution: Resolution, kinds: dict[str, str], set
     """The rules' facts of one document, with their measured confidence, and the
     classifier's, read between resolved entities (kg.reading)."""
     facts = [f if model is None else model.rule_confidence(f) for f in result.facts]
-    facts = [f for f in facts if f.confidence >= settings.min_confidence]
+    if settings.min_confidence is not None:
+        facts = [f for f in facts if f.confidence >= settings.min_confidence]
     return facts + reading.read(result, resolution, kinds, model, settings.min_confidence)
 
 

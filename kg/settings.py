@@ -41,8 +41,9 @@ class Settings:
     # "dask" (kg.dask_executor: the Dask scheduler at `scheduler`, or a LocalCluster).
     executor: str = "local"
     scheduler: str | None = None
-    # Facts whose measured confidence is lower are not asserted (kg.reading).
-    min_confidence: float = 0.0
+    # Assert only facts whose measured confidence reaches this; None: every rule's fact,
+    # and the classifier's above the threshold chosen for each property on dev (kg.reading).
+    min_confidence: float | None = None
 
     @property
     def cache_dir(self) -> Path:

@@ -86,6 +86,8 @@ def test_the_classifier_reads_resolved_pairs_with_calibrated_confidence(nlp):
     assert [(f.predicate, f.confidence, f.method) for f in facts] == [("leaderOf", 0.8, "classifier")]
     assert read(result, resolution, kinds, _tiny_model(0.95)) == []  # under the threshold
     assert read(result, resolution, kinds, _tiny_model(0.5), min_confidence=0.9) == []
+    # a user's bar replaces the threshold chosen on dev, both ways
+    assert len(read(result, resolution, kinds, _tiny_model(0.95), min_confidence=0.7)) == 1
 
 
 def test_the_shipped_model_is_calibrated_and_small():

@@ -29,7 +29,7 @@ from kg.model import Fact, Mention, Pair
 
 MAX_GAP = 12  # tokens between two mentions beyond which words between are not features
 MAX_PATH = 6  # dependency edges beyond which a path is only "long"
-WINDOW = 0  # sentences apart beyond which two mentions are not paired
+WINDOW = 3  # sentences apart beyond which two mentions are not paired
 KINDS = ("Person", "Organization", "Place", "Event", "Date")
 _GAPS = ((0, "0"), (1, "1"), (3, "2-3"), (6, "4-6"), (12, "7-12"))
 
@@ -75,10 +75,16 @@ def _between(sdoc, first, second, index: MentionIndex) -> list[str]:
     return feats
 
 
+def _labels(first, second) -> list[str]:
+    """spaCy's entity labels of the two names (GPE, LOC, FAC, ORG, NORP ...): finer than
+    kinds, and a hint where NER and resolution disagree."""
+    return [f"ea:{first.root.ent_type_ or '-'}", f"eb:{second.root.ent_type_ or '-'}"]
+
+
 def _features(sdoc, first, second, index: MentionIndex) -> list[str]:
     a, b = first.root, second.root
     long_path, short_path = _path(a, b)
-    feats = [f"P:{long_path}", f"Q:{short_path}", f"a:{a.dep_}", f"b:{b.dep_}"]
+    feats = [f"P:{long_path}", f"Q:{short_path}", f"a:{a.dep_}", f"b:{b.dep_}"] + _labels(first, second)
     if b.dep_ == "pobj":
         feats.append(f"pb:{b.head.lower_}")
     if a.dep_ == "pobj":
@@ -155,7 +161,8 @@ def _across(spans: list) -> list[Pair]:
                 continue
             if distance > WINDOW:
                 break
-            feats = [f"x:{distance}"] + _mention_features(m1, s1, topic, "A") + _mention_features(m2, s2, topic, "B")
+            feats = ([f"x:{distance}"] + _labels(s1, s2) + _mention_features(m1, s1, topic, "A")
+                     + _mention_features(m2, s2, topic, "B"))
             pairs.append(Pair(m1.span, m2.span, m2.sentence, tuple(feats), since=m1.sentence))
     return pairs
 
