@@ -12,6 +12,7 @@ tokens, the sentence of a token, noun chunks, the headline tests, token -> menti
                                            (Mention.event, a kg.model.EventKey)
     relations.facts(sdoc, mentions)        roles, membership, leadership, participation
     events.facts(sdoc, mentions)           an event's date and place
+    speakers.missed(sdoc, mentions)        speakers NER left out ("'…,' Ola Berg said")
     quotes.find(sdoc, mentions)            quotations (spans from quotespans) and who said them
 
 Nothing here is corpus-wide: entities are resolved afterwards (kg.resolve), from the
@@ -21,7 +22,7 @@ folder, so a change here re-analyses every document.
 
 from __future__ import annotations
 
-from kg.analysis import events, mentions, quotes, relations
+from kg.analysis import events, mentions, quotes, relations, speakers
 from kg.analysis.acronyms import definitions
 from kg.model import DocResult, Document, Fact
 
@@ -36,6 +37,7 @@ def analyse(document: Document, sdoc) -> DocResult:
     """
     acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
     sentences, found = mentions.collect(sdoc, acronyms)
+    found = sorted(found + speakers.missed(sdoc, found), key=lambda m: (m.start, m.end))
     found = events.annotate(sdoc, found, document)
     facts = relations.facts(sdoc, found) + events.facts(sdoc, found)
     facts += [Fact(m.span, "hasRole", m.title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
