@@ -23,8 +23,9 @@ quotation marks); SENT_OF maps a token index to its sentence index
   from a title ("Mr", "Ms", "Queen") or a pronoun of their own clause ("Jane Roe said
   she ...", "Jane Roe praised her team").
 - A definite noun ("the company", "the commission", "the minister") is the one
-  candidate of the five sentences before whose name ends in it or whose title holds it,
-  else the single candidate of the noun's kind there ("the club" after one club).
+  candidate of the five sentences before whose name ends in it or whose title or
+  apposition holds it, else the single organisation there for an organisation noun
+  ("the club" after one club); "the 25-year-old" is resolved as "he"/"she" is.
 - Anything else, and every tie between two different names, gives None: no guess.
 """
 
@@ -74,9 +75,17 @@ def resolve(sdoc, token_index: int, mentions: list[Mention], sent_of: dict[int, 
         return _pronoun(sdoc, token, mentions, sent_of, ("Person",), PERSON_PRONOUNS[word], 0)
     if word in THING_PRONOUNS:
         return _pronoun(sdoc, token, mentions, sent_of, ("Organization",), None, 0)
-    if token.pos_ == "NOUN" and _definite(token):
+    if (token.pos_ == "NOUN" or is_age(token)) and _definite(token):
         return nominal(sdoc, token, mentions, sent_of)
     return None
+
+
+def is_age(token) -> bool:
+    """TOKEN ends "41-year-old", which spaCy may split into "41 - year - old"."""
+    if re.fullmatch(r"\d+-years?-old", token.lower_):
+        return True
+    doc = token.doc
+    return token.lower_ == "old" and token.i >= 2 and doc[token.i - 2].lower_ in ("year", "years")
 
 
 def antecedents(sdoc, mentions: list[Mention], sent_of: dict[int, int]) -> dict[int, Mention]:
@@ -190,6 +199,8 @@ def _by_subject(sdoc, sent, pronoun, mentions, sent_of, kinds, want, depth) -> t
                 if pronoun is None or t.i != pronoun.i]
     named = [m for t in subjects if (m := _mention_at(t, mentions)) is not None]
     fitting = [m for m in named if m.kind in kinds and _agrees(sdoc, m, want)]
+    if len(subjects) > len(named) > 0 and any(t.pos_ == "PROPN" for t in subjects):
+        return True, None  # "Emil Sand and Jonas Lie": a name NER left out is a rival too
     if fitting:
         return True, _one(fitting)
     if len(subjects) != 1 or named:
@@ -199,14 +210,14 @@ def _by_subject(sdoc, sent, pronoun, mentions, sent_of, kinds, want, depth) -> t
         return True, _pronoun(sdoc, subject, mentions, sent_of, kinds, want, depth + 1)
     if subject.lower_ in THING_PRONOUNS and "Organization" in kinds and depth < 3:
         return True, _pronoun(sdoc, subject, mentions, sent_of, kinds, want, depth + 1)
-    if subject.pos_ == "NOUN" and _noun_kind(subject) in kinds:
+    if (subject.pos_ == "NOUN" or is_age(subject)) and _noun_kind(subject) in kinds:
         return True, nominal(sdoc, subject, mentions, sent_of) if _definite(subject) else None
     return False, None
 
 
 def _noun_kind(noun) -> str | None:
     word = noun.lower_
-    if word in PERSON_NOUNS or re.fullmatch(r"\d+-year-old", word):
+    if word in PERSON_NOUNS or is_age(noun):
         return "Person"
     if word in ORG_HEADS or word in ORG_CLASS_NOUNS or word in COMPANY_TAILS:
         return "Organization"
@@ -219,18 +230,20 @@ def nominal(sdoc, noun, mentions: list[Mention], sent_of: dict[int, int]) -> Men
     """The mention a definite noun phrase stands for, or None: the one candidate of the
     five sentences before that the text describes by the noun ("the commission" after
     "the Electoral Commission", "the coach" after "coach Ada Lind" or "Ada Lind, the
-    coach"), else for "the 25-year-old" the one person there and for an organisation noun
-    ("the club") the one organisation whose name has no other head noun. A noun that names
+    coach"), else for an organisation noun ("the club") the one organisation whose name
+    has no other head noun; "the 41-year-old" is read as "he"/"she" would be. A noun that names
     no kind of thing ("the plan") or an indefinite one ("a resident") is no one."""
     kind = _noun_kind(noun)
     if kind is None or not _definite(noun):
         return None
+    if is_age(noun):  # "the 41-year-old" is read like "he"/"she"
+        return _pronoun(sdoc, noun, mentions, sent_of, ("Person",), None, 1)
     k = sent_of[noun.i]
     low = min((s.start_char for s in sdoc.sents if sent_of[s.start] >= k - NOMINAL_WINDOW), default=0)
     before = [m for m in mentions if m.kind == kind and low <= m.start and m.end <= noun.idx]
     words = {noun.lower_, noun.lemma_.lower()}
     named = [m for m in before if words & _described_as(sdoc, m)]
-    if named or kind == "Person" and not re.fullmatch(r"\d+-year-old", noun.lower_):
+    if named or kind == "Person":
         return _one(named)
     heads = ORG_HEADS | ORG_CLASS_NOUNS
     return _one([m for m in before if not {w.lower() for w in m.text.split()} & heads - words])

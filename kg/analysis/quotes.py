@@ -103,16 +103,14 @@ def _attached_verb(tokens, inside: set[int]):
 def _governing_verb(tokens, inside: set[int]):
     """The speech (or judging) verb that governs a partial quotation from further up its
     sentence ("said the plan was '…'", "pledged to '…' and to '…'"), or None. The climb
-    stops at another quotation and at a verb whose object is a text ("chanted '…'")."""
+    passes other quotations and stops at a verb whose object is a text ("chanted '…'")."""
     ids = {t.i for t in tokens}
     for token in tokens:
         if token.head.i in ids:
             continue
         head = token.head
         for _ in range(8):
-            if head.i in inside and head.i not in ids:
-                break
-            if is_speech(head, False, evaluative=True):
+            if head.i not in inside and is_speech(head, False, evaluative=True):
                 return head
             if head.lemma_.lower() in TEXT_VERBS or head.head == head:
                 break
@@ -311,8 +309,8 @@ def _statement(sdoc, text: str, colon) -> tuple[int, int] | None:
     line_end = len(text) if line_end < 0 else line_end
     if not text[start:line_end].strip():  # the colon ends its paragraph: the next one speaks
         start = line_end
-        while start < len(text) and text[start].isspace():
-            start += 1
+    while start < len(text) and text[start].isspace():
+        start += 1
     first = sdoc.char_span(start, start + 1, alignment_mode="expand")
     if first is None or not len(first):
         return None
@@ -323,7 +321,6 @@ def _statement(sdoc, text: str, colon) -> tuple[int, int] | None:
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in sdoc.char_span(start, end, alignment_mode="expand") or ()):
         return None
-    start = start + len(text[start:end]) - len(text[start:end].lstrip())
     return start, start + len(words.rstrip(" ."))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from kg.analysis.docindex import MentionIndex, sentence_of, text_of
 from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_MODIFIERS, TITLE_WORDS
-from kg.analysis.pronouns import nominal, resolve
+from kg.analysis.pronouns import is_age, nominal, resolve
 from kg.model import Mention
 from kg.vocab import AGENT_KINDS
 
@@ -107,7 +107,7 @@ class Speakers:
         token = subject(verb, quote_start, self.inside)
         if token is not None and token.lemma_.lower() in MOUTHPIECES:
             return self._principal(token), "spokesperson-for"
-        if token is None or token.pos_ not in ("NOUN", "PROPN", "PRON", "X"):
+        if token is None or token.pos_ not in ("NOUN", "PROPN", "PRON", "X") and not is_age(token):
             # no subject, or an adverb parsed as one: the parse failed here
             return self._sole_agent(verb), "sole-agent-in-sentence"
         if token.lower_ in SPEAKER_PRONOUNS or token.lower_ == "it" and verb.pos_ == "VERB":
@@ -193,6 +193,8 @@ def _name_at(sdoc, token, taken: set[int]) -> tuple[int, int, int] | None:
     """(first token of the capitalised words around TOKEN, first and last of the name in
     them after any title), or None."""
     def fits(t) -> bool:
+        if t.text == "-" and 0 < t.i < len(sdoc) - 1:  # "Lindqvist-Aas", split by the tokenizer
+            return not sdoc[t.i - 1].whitespace_ and not t.whitespace_ and sdoc[t.i + 1].text[:1].isupper()
         return t.sent == token.sent and t.i not in taken and t.pos_ == "PROPN" and t.text[:1].isupper() \
             and not t.is_upper and t.text.replace("-", "").replace("'", "").isalpha()
 
@@ -206,7 +208,10 @@ def _name_at(sdoc, token, taken: set[int]) -> tuple[int, int, int] | None:
     run = first
     while first < last and sdoc[first].lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
         first += 1
-    if not 2 <= last - first + 1 <= 4 or sdoc[first].lower_.rstrip(".") in TITLE_WORDS:
+    hyphens = sum(t.text == "-" for t in sdoc[first:last + 1])
+    words = last - first + 1 - 2 * hyphens  # "Lindqvist - Aas" is one word
+    if not 2 <= words <= 4 or "-" in (sdoc[first].text, sdoc[last].text) \
+            or sdoc[first].lower_.rstrip(".") in TITLE_WORDS:
         return None
     return run, first, last
 
