@@ -2,7 +2,7 @@
 
     resolve(sdoc, token_index, mentions, sent_of) -> Mention | None
     antecedents(sdoc, mentions, sent_of) -> {token index of a subject "he"/"she": Mention}
-    gender(sdoc, mention) -> "m" | "f" | None
+    gender(sdoc, mention, mentions) -> "m" | "f" | None
 
 TOKEN_INDEX is a token of SDOC: a pronoun ("he", "her", "it", "its") or the head noun of
 a definite phrase ("the company", "the coach", "the 25-year-old"). MENTIONS are the
@@ -119,10 +119,18 @@ def _one(found: list[Mention]) -> Mention | None:
     return max(found, key=lambda m: (len(m.text), -m.start))
 
 
-def gender(sdoc, mention: Mention) -> str | None:
-    """"m", "f" or None: from the title before the name ("Ms", "Queen", "spokeswoman"),
-    else from the first "he"/"she"/"his"/"her" of the clause the person is the subject of,
-    when no other name comes between ("Jane Roe said she ...")."""
+def gender(sdoc, mention: Mention, mentions: list[Mention] = ()) -> str | None:
+    """"m", "f" or None for a person: what MENTION, or another of MENTIONS with its
+    surname, says (`_gender_at`); None when they disagree."""
+    found = {_gender_at(sdoc, m) for m in (mention, *mentions)
+             if m is mention or m.kind == "Person" and _surname(m) == _surname(mention)} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _gender_at(sdoc, mention: Mention) -> str | None:
+    """The title before the name ("Ms", "Queen", "spokeswoman"), else the first
+    "he"/"she"/"his"/"her" of the clause the person is the subject of, when no other name
+    comes between ("Jane Roe said she ...")."""
     for word in (mention.title_word or "", *(mention.title or "").lower().split()):
         word = word.rstrip(".")
         if word in _MALE or word in _FEMALE:
@@ -140,10 +148,10 @@ def gender(sdoc, mention: Mention) -> str | None:
     return None
 
 
-def _agrees(sdoc, mention: Mention, want: str | None) -> bool:
+def _agrees(sdoc, mention: Mention, want: str | None, mentions: list[Mention]) -> bool:
     if want is None:
         return True
-    known = gender(sdoc, mention)
+    known = gender(sdoc, mention, mentions)
     return known is None or known == want
 
 
@@ -184,7 +192,7 @@ def _pronoun(sdoc, token, mentions, sent_of, kinds, want, depth) -> Mention | No
         sent = sentences[j]
         limit = token.idx if j == k else sent.end_char
         found = [m for m in mentions if m.kind in kinds and sent.start_char <= m.start and m.end <= limit
-                 and _agrees(sdoc, m, want) and (j < k or _is_subject(sdoc, m))]
+                 and _agrees(sdoc, m, want, mentions) and (j < k or _is_subject(sdoc, m))]
         decided, result = _by_subject(sdoc, sent, token if j == k else None, mentions, sent_of, kinds, want, depth)
         if decided:
             return result
@@ -198,7 +206,7 @@ def _by_subject(sdoc, sent, pronoun, mentions, sent_of, kinds, want, depth) -> t
     subjects = [t for t in _subjects(sent, pronoun.i if pronoun is not None else None)
                 if pronoun is None or t.i != pronoun.i]
     named = [m for t in subjects if (m := _mention_at(t, mentions)) is not None]
-    fitting = [m for m in named if m.kind in kinds and _agrees(sdoc, m, want)]
+    fitting = [m for m in named if m.kind in kinds and _agrees(sdoc, m, want, mentions)]
     if len(subjects) > len(named) > 0 and any(t.pos_ == "PROPN" for t in subjects):
         return True, None  # "Emil Sand and Jonas Lie": a name NER left out is a rival too
     if fitting:

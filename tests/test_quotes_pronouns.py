@@ -1,0 +1,58 @@
+"""The one pronoun resolver (kg.analysis.pronouns), shared by quotes and facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.analysis.docindex import sentence_of
+from kg.analysis.mentions import collect
+from kg.analysis.pronouns import antecedents, resolve
+
+
+def _resolve(nlp, text: str, word: str, nth: int = 0):
+    sdoc = nlp(text)
+    _, mentions = collect(sdoc)
+    token = [t for t in sdoc if t.text == word][nth]
+    found = resolve(sdoc, token.i, mentions, sentence_of(sdoc))
+    return found.text if found is not None else None
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # the subject of the sentence before wins over the nearer name
+    ("Coach Ada Lind praised her captain, Lena Ruiz. She said the team had won.", "She", "Ada Lind"),
+    # a title gives the gender
+    ("Mr. Tom Becker met Ms. Hanna Vogel in Oslo. She said the deal was done.", "She", "Hanna Vogel"),
+    # so does the person's own pronoun ("X said he …")
+    ("Nina Holm said she was tired. Holm met Omar Brandt later. He left early.", "He", "Omar Brandt"),
+    # the subject of the same sentence, before the pronoun
+    ("Jane Roe said she would resign in May.", "she", "Jane Roe"),
+    # a name that is no subject in the pronoun's own sentence is no antecedent
+    ("After meeting Jane Roe, he left the building.", "he", None),
+    # two subjects: ambiguous
+    ("Paul Hart and David Lowe inspected the dam. He said it held.", "He", None),
+    # a subject that is an unnamed person noun decides: no guess
+    ("The coach praised her captain, Lena Ruiz. She said the team had won.", "She", None),
+    # "it" follows a subject organisation, and nothing else
+    ("Acme Robotics Inc. reported a loss on Monday. It said sales had fallen.", "It", "Acme Robotics Inc"),
+    ("The plan was approved by Acme Robotics Inc. on Monday. It said sales had fallen.", "It", None),
+    # a definite noun: the organisation the text names by it, the one organisation, the person titled so
+    ("The Electoral Commission met on Monday. The commission said turnout was high.", "commission", "Electoral Commission"),
+    ("Halvorsen Motors sold more cars. The company said prices would rise.", "company", "Halvorsen Motors"),
+    ("Coach Ada Lind and Lena Ruiz arrived. The coach said the team had won.", "coach", "Ada Lind"),
+    # a noun that names no kind of thing is no one
+    ("Halvorsen Motors sold more cars. The plan said prices would rise.", "plan", None),
+])
+def test_resolve(nlp, text, word, expected):
+    assert _resolve(nlp, text, word) == expected
+
+
+def test_resolve_follows_a_chain_of_pronouns(nlp):
+    text = "Sofia Marquez arrived in Lima. She met the mayor, Carlos Ruiz. She said the visit went well."
+    assert _resolve(nlp, text, "She", 1) == "Sofia Marquez"
+
+
+def test_antecedents_maps_subject_pronouns(nlp):
+    sdoc = nlp("Jane Roe won the race. She smiled. Paul Hart and David Lowe cheered. He left.")
+    _, mentions = collect(sdoc)
+    found = {sdoc[i].text: m.text for i, m in antecedents(sdoc, mentions, sentence_of(sdoc)).items()}
+    assert found == {"She": "Jane Roe"}
