@@ -205,9 +205,10 @@ def _by_subject(sdoc, sent, pronoun, mentions, sent_of, kinds, want, depth) -> t
     """(whether SENT's subject decides, whom it names) for a pronoun of KINDS."""
     subjects = [t for t in _subjects(sent, pronoun.i if pronoun is not None else None)
                 if pronoun is None or t.i != pronoun.i]
-    named = [m for t in subjects if (m := _mention_at(t, mentions)) is not None]
+    by_token = {t.i: _mention_at(t, mentions) for t in subjects}
+    named = [m for m in by_token.values() if m is not None]
     fitting = [m for m in named if m.kind in kinds and _agrees(sdoc, m, want, mentions)]
-    if len(subjects) > len(named) > 0 and any(t.pos_ == "PROPN" for t in subjects):
+    if named and any(t.pos_ == "PROPN" and by_token[t.i] is None for t in subjects):
         return True, None  # "Emil Sand and Jonas Lie": a name NER left out is a rival too
     if fitting:
         return True, _one(fitting)

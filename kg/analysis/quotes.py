@@ -22,8 +22,8 @@ speaker is guessed.
 
 Statements without quote marks introduced as speech ("In a statement, the ministry
 said: The roads will reopen on Monday.") are quotations of the speaker when one is
-found (method "colon-statement"); reported speech ("X said that the plan failed")
-becomes a quote marked `indirect`.
+found (method "colon-statement"); reported speech ("X said that the plan failed", "X
+said the plan failed") becomes a quote marked `indirect`.
 """
 
 from __future__ import annotations
@@ -324,14 +324,26 @@ def _statement(sdoc, text: str, colon) -> tuple[int, int] | None:
     return start, start + len(words.rstrip(" ."))
 
 
+def _reported_clause(verb, clause) -> bool:
+    """CLAUSE is what VERB reports: its "that" clause, or a clause with a subject of its own
+    right after it ("Roe said the plan had failed")."""
+    if clause.dep_ != "ccomp":
+        return False
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    if marks:
+        return marks == ["that"]
+    return clause.i > verb.i and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > verb.i for c in clause.children)
+
+
 def _indirect(sdoc, speakers: Speakers, accepted: set[int]) -> tuple[list[Quote], list[Fact]]:
-    """Reported speech: the "that" clause of a speech verb whose speaker is a name."""
+    """Reported speech: the "that" clause (or the clause with its own subject) of a speech
+    verb whose speaker is a name."""
     quotes, facts = [], []
     for verb in sdoc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in INDIRECT_VERBS or verb.i in speakers.inside:
             continue
         for clause in verb.children:
-            if clause.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            if not _reported_clause(verb, clause):
                 continue
             words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
             if any(t.i in accepted for t in words) or len(words) < 4:
