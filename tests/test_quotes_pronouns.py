@@ -36,7 +36,8 @@ def _resolve(nlp, text: str, word: str, nth: int = 0):
     ("Acme Robotics Inc. reported a loss on Monday. It said sales had fallen.", "It", "Acme Robotics Inc"),
     ("The plan was approved by Acme Robotics Inc. on Monday. It said sales had fallen.", "It", None),
     # a definite noun: the organisation the text names by it, the one organisation, the person titled so
-    ("The Electoral Commission met on Monday. The commission said turnout was high.", "commission", "Electoral Commission"),
+    ("The Electoral Commission met on Monday. The commission said turnout was high.", "commission",
+     "Electoral Commission"),
     ("Halvorsen Motors sold more cars. The company said prices would rise.", "company", "Halvorsen Motors"),
     ("Coach Ada Lind and Lena Ruiz arrived. The coach said the team had won.", "coach", "Ada Lind"),
     # a noun that names no kind of thing is no one

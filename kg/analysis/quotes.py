@@ -265,7 +265,8 @@ def _previous_subject(sdoc, speakers: Speakers, tokens, first: int) -> Mention |
     if first == 0:
         return None
     own, before = speakers.sentences[first], speakers.sentences[first - 1]
-    if text_of(sdoc)[own.start_char:tokens[0].idx].strip(" \"“") or "\n" in text_of(sdoc)[before.end_char:own.start_char]:
+    text = text_of(sdoc)
+    if text[own.start_char:tokens[0].idx].strip(" \"“") or "\n" in text[before.end_char:own.start_char]:
         return None
     if any(t.i in speakers.inside for t in before):
         return None  # the sentence before is itself a quotation's
