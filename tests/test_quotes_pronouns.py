@@ -40,6 +40,8 @@ def _resolve(nlp, text: str, word: str, nth: int = 0):
      "Electoral Commission"),
     ("Halvorsen Motors sold more cars. The company said prices would rise.", "company", "Halvorsen Motors"),
     ("Coach Ada Lind and Lena Ruiz arrived. The coach said the team had won.", "coach", "Ada Lind"),
+    # a lead's person noun named only further on, by the title before the name
+    ("The transport minister spoke first. Transport Minister Henrik Aasen left later.", "minister", "Henrik Aasen"),
     # a noun that names no kind of thing is no one
     ("Halvorsen Motors sold more cars. The plan said prices would rise.", "plan", None),
 ])

@@ -240,7 +240,8 @@ def nominal(sdoc, noun, mentions: list[Mention], sent_of: dict[int, int]) -> Men
     five sentences before that the text describes by the noun ("the commission" after
     "the Electoral Commission", "the coach" after "coach Ada Lind" or "Ada Lind, the
     coach"), else for an organisation noun ("the club") the one organisation whose name
-    has no other head noun; "the 41-year-old" is read as "he"/"she" would be. A noun that names
+    has no other head noun, for a person noun the one person titled so further on
+    (`_titled_later`); "the 41-year-old" is read as "he"/"she" would be. A noun that names
     no kind of thing ("the plan") or an indefinite one ("a resident") is no one."""
     kind = _noun_kind(noun)
     if kind is None or not _definite(noun):
@@ -252,10 +253,30 @@ def nominal(sdoc, noun, mentions: list[Mention], sent_of: dict[int, int]) -> Men
     before = [m for m in mentions if m.kind == kind and low <= m.start and m.end <= noun.idx]
     words = {noun.lower_, noun.lemma_.lower()}
     named = [m for m in before if words & _described_as(sdoc, m)]
-    if named or kind == "Person":
+    if named:
         return _one(named)
+    if kind == "Person":
+        return _titled_later(sdoc, noun, mentions)
     heads = ORG_HEADS | ORG_CLASS_NOUNS
     return _one([m for m in before if not {w.lower() for w in m.text.split()} & heads - words])
+
+
+def _titled_later(sdoc, noun, mentions: list[Mention]) -> Mention | None:
+    """A news lead's "the transport minister demanded …", named only further on: the one
+    person after NOUN whose title holds the noun and every word before it ("Transport
+    Minister Henrik Aasen")."""
+    wanted = {noun.lower_} | {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    text = sdoc.text
+
+    def title(m: Mention) -> set[str]:  # the title right before the name, NER's span or not
+        found = {w.rstrip(".") for w in (m.title or "").lower().split()}
+        for word in reversed(text[max(0, m.start - 60):m.start].split("\n")[-1].split()[-4:]):
+            if word[-1] in ",;:)\"”" or not (word[0].isupper() or word.lower().rstrip(".") in TITLE_WORDS):
+                break
+            found.add(word.lower().rstrip("."))
+        return found
+
+    return _one([m for m in mentions if m.kind == "Person" and m.start > noun.idx and wanted <= title(m)])
 
 
 def _described_as(sdoc, mention: Mention) -> set[str]:

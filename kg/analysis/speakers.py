@@ -37,7 +37,7 @@ AFTER_QUOTE_VERBS = frozenset("continue".split())
 EVALUATIVE_VERBS = frozenset(
     """
     brand dub label term dismiss hail condemn denounce praise criticise criticize voice
-    express accuse blame slam decry characterise characterize refer lament welcome
+    express accuse blame slam decry characterise characterize refer lament welcome demand
     """.split()
 )
 SPEAKER_PRONOUNS = frozenset("he she".split())
@@ -106,6 +106,8 @@ class Speakers:
             return (self.index.of_phrase(token, AGENT_KINDS) if token is not None else None), "speech-verb-subject"
         token = subject(verb, quote_start, self.inside)
         if token is not None and token.lemma_.lower() in MOUTHPIECES:
+            if named := self._apposed(token):  # "X's spokeswoman, Jane Roe, said": she speaks
+                return named, "speech-verb-subject"
             return self._principal(token), "spokesperson-for"
         if token is None or token.pos_ not in ("NOUN", "PROPN", "PRON", "X") and not is_age(token):
             # no subject, or an adverb parsed as one: the parse failed here
