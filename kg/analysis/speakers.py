@@ -15,7 +15,7 @@ commission") by kg.analysis.pronouns.
 
 from __future__ import annotations
 
-from kg.analysis.docindex import MentionIndex, sentence_of, text_of
+from kg.analysis.docindex import MentionIndex, is_headline, sentence_of, text_of
 from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_MODIFIERS, TITLE_WORDS
 from kg.analysis.pronouns import is_age, nominal, resolve
 from kg.model import Mention
@@ -169,8 +169,8 @@ def missed(sdoc, mentions: list[Mention]) -> list[Mention]:
     taken = {t.i for m in mentions for t in (sdoc.char_span(m.start, m.end, alignment_mode="expand") or ())}
     found: dict[tuple[str, ...], Mention] = {}
     for verb in sdoc:
-        if not is_speech(verb, True) or verb.lower_ == "according" or not _quotes(verb):
-            continue
+        if not is_speech(verb, True) or verb.lower_ == "according" or not _quotes(verb) or is_headline(verb.sent):
+            continue  # a headline capitalises every word
         token = subject(verb, verb.sent.start if _quote_before(verb) else verb.i + 1, set())
         name = _name_at(sdoc, token, taken) if token is not None and token.pos_ == "PROPN" else None
         if name is not None:
@@ -213,7 +213,7 @@ def _name_at(sdoc, token, taken: set[int]) -> tuple[int, int, int] | None:
     hyphens = sum(t.text == "-" for t in sdoc[first:last + 1])
     words = last - first + 1 - 2 * hyphens  # "Lindqvist - Aas" is one word
     if not 2 <= words <= 4 or "-" in (sdoc[first].text, sdoc[last].text) \
-            or sdoc[first].lower_.rstrip(".") in TITLE_WORDS:
+            or {sdoc[first].lower_.rstrip("."), sdoc[last].lower_} & TITLE_WORDS:  # "Police Chief"
         return None
     return run, first, last
 
