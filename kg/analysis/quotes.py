@@ -58,6 +58,7 @@ TEXT_VERBS = frozenset("chant sing read carry wave display hold print paint spra
 _MIN_WORDS = 3
 _CONFIDENCE = {"speech-verb-subject": 0.7, "pronoun-speaker": 0.6, "block-quote-intro": 0.6,
                "spokesperson-for": 0.6, "same-paragraph-speaker": 0.6, "sole-agent-in-sentence": 0.5,
+               "previous-paragraph-speaker": 0.5,
                "definite-noun-speaker": 0.5, "previous-sentence-subject": 0.5,
                "indirect-speech": 0.5, "colon-statement": 0.6}
 
@@ -234,8 +235,9 @@ def _speaker(sdoc, speakers: Speakers, q: QuotedSpan, tokens, attached,
              previous: tuple[Quote, Mention | None] | None) -> tuple[Mention | None, str, int]:
     """(speaker, method, evidence sentence) of one quotation: through its speech verb (the
     attached one, else the nearest in its sentences), the colon sentence introducing a
-    block quote, the speaker of the quotation before it in its paragraph, or the subject of
-    the sentence before it. The speaker is None when no rule applies (method "")."""
+    block quote, the speaker of the quotation before it in its paragraph or ending the
+    paragraph before, or the subject of the sentence before it. The speaker is None when no
+    rule applies (method "")."""
     first, last = speakers.sentence_of(tokens[0]), speakers.sentence_of(tokens[-1])
     verb = attached or _nearest_verb(tokens, speakers.inside, speakers.sentences, first, last)
     speaker, method = None, ""
@@ -253,9 +255,22 @@ def _speaker(sdoc, speakers: Speakers, q: QuotedSpan, tokens, attached,
         # '"…," he said. "…"': an unattributed quotation in the paragraph of an
         # attributed one goes on in the same voice
         speaker, method = previous[1], "same-paragraph-speaker"
+    elif verb is None and previous and previous[1] and _next_paragraph(text_of(sdoc), previous[0], q):
+        speaker, method = previous[1], "previous-paragraph-speaker"
     if not method and (found := _previous_subject(sdoc, speakers, tokens, first)):
         speaker, method, evidence = found, "previous-sentence-subject", first - 1
     return (speaker if method else None), method, evidence
+
+
+def _next_paragraph(text: str, before: Quote, q: QuotedSpan) -> bool:
+    """Q opens the paragraph right after the one BEFORE ends with (at most its short
+    attribution after it: '…," Roe said on Monday.'): news sets a speaker's quotations in
+    paragraphs of their own and names a new speaker whenever the voice changes."""
+    lines = text[before.end:q.start].split("\n")
+    if len(lines) < 2 or any(line.strip() not in ("", '"', "“") for line in lines[1:]):
+        return False
+    rest = lines[0].lstrip(",.;:!?… " + CLOSERS)
+    return not any(c in rest for c in OPENERS + CLOSERS) and len(re.findall(r"\w+", rest)) <= 12
 
 
 def _previous_subject(sdoc, speakers: Speakers, tokens, first: int) -> Mention | None:
