@@ -9,8 +9,9 @@ several paragraphs, block quotes after a colon). A span is a quotation when it i
 attached to a speech verb ("called it '…'", "said: '…'") or is a clause of three words
 or more that is not a title. A span of a few words inside running text ("said the plan
 was 'a step too far'", "voiced its 'full support'") is a *partial* quotation when a
-speech verb governs it, and a two-word one only when that verb's speaker is found. One-word
-spans, spans after a naming word ("the slogan '…'", "the so-called '…'", "his book
+speech verb governs it, and one of one or two words (a one-word one must be an
+adjective: "called it 'unforgivable'") only when that verb's speaker is found. Other
+one-word spans, spans after a naming word ("the slogan '…'", "the so-called '…'", "his book
 '…'") and title-cased spans after a naming verb are not quotations.
 
 The speaker is the subject of the speech verb the quotation hangs from, else of the one
@@ -38,7 +39,8 @@ from kg.vocab import AGENT_KINDS
 
 # Reported speech: "X said that ...". Verbs of opinion ("believe") are not speech.
 INDIRECT_VERBS = frozenset(
-    "say tell claim state warn write declare announce insist argue explain add stress deny admit".split()
+    """say tell claim state warn write declare announce insist argue explain add stress deny admit
+    confirm reiterate acknowledge concede suggest predict promise complain""".split()
 )
 # Verbs that name a thing rather than quote speech: a title-cased span after them
 # ("described in the novel 'The Long Winter'") is a title, not a quotation.
@@ -196,9 +198,11 @@ def _quotation(sdoc, speakers: Speakers, q: QuotedSpan, previous) -> tuple[Quote
     tokens = _tokens(sdoc, q)
     text = _text(text_of(sdoc), q)
     words = _words(text)
-    if not tokens or words < 2 or _named_thing(text_of(sdoc), q):
+    if not tokens or _named_thing(text_of(sdoc), q):
         return None
     partial = _is_partial(text_of(sdoc), q, text)
+    if words < 2 and not (partial and [t.pos_ for t in tokens if t.is_alpha] == ["ADJ"]):
+        return None  # one word is a scare quote, unless a judgement ("called it 'unforgivable'")
     attached = _speech_verb(tokens, text, speakers.inside)
     if attached is None and partial:
         attached = _governing_verb(tokens, speakers.inside)
@@ -365,8 +369,8 @@ def _indirect(sdoc, speakers: Speakers, accepted: set[int]) -> tuple[list[Quote]
             if any(t.i in accepted for t in words) or len(words) < 4:
                 continue  # the clause quotes someone directly: that quotation speaks for it
             speaker, method = speakers.of(verb, verb.i + 1)
-            if speaker is None:
-                continue
+            if speaker is None or method == "sole-agent-in-sentence":
+                continue  # "it is worth noting that X …": the writer's words, not X's
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             text = re.sub(r"\s+", " ", re.sub("[\"“”]", "", text_of(sdoc)[start:end])).strip(" ,.;:")
             k = speakers.sentence_of(verb)

@@ -27,7 +27,8 @@ SPEECH_VERBS = frozenset(
     complain twit tweet post ask reply respond answer admit acknowledge deny stress
     emphasise emphasize describe call threaten vow urge suggest conclude remark comment
     recall observe assert allege maintain contend concede predict promise pledge caution
-    proclaim shout testify cite quip
+    proclaim shout testify cite quip confirm reiterate joke counter retort boast recount
+    mention exclaim whisper yell plead lament demand
     """.split()
 )
 # Verbs that attribute a quotation only when they follow it ("'…,' she continued").
@@ -37,7 +38,7 @@ AFTER_QUOTE_VERBS = frozenset("continue".split())
 EVALUATIVE_VERBS = frozenset(
     """
     brand dub label term dismiss hail condemn denounce praise criticise criticize voice
-    express accuse blame slam decry characterise characterize refer lament welcome demand
+    express accuse blame slam decry characterise characterize refer welcome
     """.split()
 )
 SPEAKER_PRONOUNS = frozenset("he she".split())
