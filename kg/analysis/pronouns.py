@@ -59,6 +59,8 @@ _MALE = frozenset("mr sir lord king prince duke emperor sultan father brother so
 _FEMALE = frozenset("mrs ms miss madam dame lady queen princess duchess empress mother sister daughter "
                     "wife woman girl spokeswoman chairwoman congresswoman businesswoman actress".split())
 _SUBJECTS = ("nsubj", "nsubjpass")
+_GENDERS = "kg.pronouns.genders"
+_SENTENCES = "kg.pronouns.sentences"
 
 
 def resolve(sdoc, token_index: int, mentions: list[Mention], sent_of: dict[int, int]) -> Mention | None:
@@ -128,6 +130,17 @@ def gender(sdoc, mention: Mention, mentions: list[Mention] = ()) -> str | None:
 
 
 def _gender_at(sdoc, mention: Mention) -> str | None:
+    """`_read_gender`, kept in SDOC.user_data (a document asks it again for every pronoun)."""
+    store = getattr(sdoc, "user_data", None)
+    if store is None:
+        return _read_gender(sdoc, mention)
+    known = store.setdefault(_GENDERS, {})
+    if mention.span not in known:
+        known[mention.span] = _read_gender(sdoc, mention)
+    return known[mention.span]
+
+
+def _read_gender(sdoc, mention: Mention) -> str | None:
     """The title before the name ("Ms", "Queen", "spokeswoman"), else the first
     "he"/"she"/"his"/"her" of the clause the person is the subject of, when no other name
     comes between ("Jane Roe said she ...")."""
@@ -185,8 +198,17 @@ def _mention_at(token, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _sentences(sdoc) -> list:
+    store = getattr(sdoc, "user_data", None)
+    if store is None:
+        return list(sdoc.sents)
+    if _SENTENCES not in store:
+        store[_SENTENCES] = list(sdoc.sents)
+    return store[_SENTENCES]
+
+
 def _pronoun(sdoc, token, mentions, sent_of, kinds, want, depth) -> Mention | None:
-    sentences = list(sdoc.sents)
+    sentences = _sentences(sdoc)
     k = sent_of[token.i]
     for j in range(k, max(k - WINDOW - 1, -1), -1):
         sent = sentences[j]
@@ -249,7 +271,7 @@ def nominal(sdoc, noun, mentions: list[Mention], sent_of: dict[int, int]) -> Men
     if is_age(noun):  # "the 41-year-old" is read like "he"/"she"
         return _pronoun(sdoc, noun, mentions, sent_of, ("Person",), None, 1)
     k = sent_of[noun.i]
-    low = min((s.start_char for s in sdoc.sents if sent_of[s.start] >= k - NOMINAL_WINDOW), default=0)
+    low = min((s.start_char for s in _sentences(sdoc) if sent_of[s.start] >= k - NOMINAL_WINDOW), default=0)
     before = [m for m in mentions if m.kind == kind and low <= m.start and m.end <= noun.idx]
     words = {noun.lower_, noun.lemma_.lower()}
     named = [m for m in before if words & _described_as(sdoc, m)]
