@@ -7,6 +7,8 @@ import pytest
 from kg.analysis.docindex import sentence_of
 from kg.analysis.mentions import collect
 from kg.analysis.pronouns import antecedents, resolve
+from kg.analysis.quotes import find
+from kg.model import Mention
 
 
 def _resolve(nlp, text: str, word: str, nth: int = 0):
@@ -59,3 +61,26 @@ def test_antecedents_maps_subject_pronouns(nlp):
     _, mentions = collect(sdoc)
     found = {sdoc[i].text: m.text for i, m in antecedents(sdoc, mentions, sentence_of(sdoc)).items()}
     assert found == {"She": "Jane Roe"}
+
+
+def _mention(text: str, name: str, kind: str, nth: int = 0) -> Mention:
+    start = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+    return Mention(start, start + len(name), name, kind, 0)
+
+
+def test_a_name_ner_typed_otherwise_is_the_person_of_that_name(nlp):
+    # NER's errors, written out: the surname alone typed as a place
+    text = 'His lawyer, Michael Grady, spoke first. "We believe the jury was misled," Grady told reporters.'
+    mentions = [_mention(text, "Michael Grady", "Person"), _mention(text, "Grady", "Place", 1)]
+    _, facts = find(nlp(text), mentions)
+    assert [(text[slice(*f.subject)], f.method) for f in facts] == [("Michael Grady", "speech-verb-subject")]
+
+
+def test_an_organisation_with_a_she_of_its_own_is_a_person(nlp):
+    # NER's errors, written out: a singer typed as an organisation, a city as a person
+    text = ("Ostrova recorded forty albums in Lyon, and in 1988 she was awarded a prize. "
+            "In an interview in 2015, she said that leaving had been hard.")
+    sdoc = nlp(text)
+    mentions = [_mention(text, "Ostrova", "Organization"), _mention(text, "Lyon", "Person")]
+    she = [t for t in sdoc if t.text == "she"][1]
+    assert resolve(sdoc, she.i, mentions, sentence_of(sdoc)).text == "Ostrova"

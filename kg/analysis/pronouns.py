@@ -190,12 +190,39 @@ def _is_subject(sdoc, mention: Mention) -> bool:
 
 
 def _mention_at(token, mentions: list[Mention]) -> Mention | None:
-    """The mention holding TOKEN, or a name in apposition to it ("the coach, Ada Lind")."""
+    """The mention holding TOKEN, or a name in apposition to it ("the coach, Ada Lind");
+    a person of the same name when NER typed the word otherwise or left it out."""
     for t in (token, *(c for c in token.children if c.dep_ == "appos")):
-        for m in mentions:
-            if m.start <= t.idx < m.end:
-                return m
+        covering = next((m for m in mentions if m.start <= t.idx < m.end), None)
+        person = namesake(t, mentions) if covering is None or covering.kind != "Person" else None
+        if person or covering:
+            return person or covering
     return None
+
+
+def namesake(token, mentions: list[Mention]) -> Mention | None:
+    """The person of MENTIONS the capitalised name ending at TOKEN stands for, by its full
+    text or its surname: "Grady told reporters" after "Michael Grady", when NER typed
+    "Grady" as a place or left it out. None for a word that is no name of a person here."""
+    if token.pos_ != "PROPN":
+        return None
+    doc, first = token.doc, token.i
+    while first > token.sent.start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "-"
+                                        and not doc[first - 1].whitespace_):
+        first -= 1
+    name = doc[first:token.i + 1].text
+    return _one([m for m in mentions if m.kind == "Person"
+                 and (m.text == name or m.text.split()[-1] == name.split()[-1])])
+
+
+def _fits(sdoc, mention: Mention, kinds, want: str | None, mentions: list[Mention]) -> bool:
+    """MENTION can be what a pronoun of KINDS and gender WANT stands for; NER's
+    organisation that the text gives a "he"/"she" of its own is a person ("Ostrova recorded
+    40 albums, and she ...")."""
+    if mention.kind not in kinds and not ("Person" in kinds and mention.kind == "Organization"
+                                          and _gender_at(sdoc, mention) is not None):
+        return False
+    return _agrees(sdoc, mention, want, mentions)
 
 
 def _sentences(sdoc) -> list:
@@ -213,8 +240,8 @@ def _pronoun(sdoc, token, mentions, sent_of, kinds, want, depth) -> Mention | No
     for j in range(k, max(k - WINDOW - 1, -1), -1):
         sent = sentences[j]
         limit = token.idx if j == k else sent.end_char
-        found = [m for m in mentions if m.kind in kinds and sent.start_char <= m.start and m.end <= limit
-                 and _agrees(sdoc, m, want, mentions) and (j < k or _is_subject(sdoc, m))]
+        found = [m for m in mentions if sent.start_char <= m.start and m.end <= limit
+                 and _fits(sdoc, m, kinds, want, mentions) and (j < k or _is_subject(sdoc, m))]
         decided, result = _by_subject(sdoc, sent, token if j == k else None, mentions, sent_of, kinds, want, depth)
         if decided:
             return result
@@ -229,7 +256,7 @@ def _by_subject(sdoc, sent, pronoun, mentions, sent_of, kinds, want, depth) -> t
                 if pronoun is None or t.i != pronoun.i]
     by_token = {t.i: _mention_at(t, mentions) for t in subjects}
     named = [m for m in by_token.values() if m is not None]
-    fitting = [m for m in named if m.kind in kinds and _agrees(sdoc, m, want, mentions)]
+    fitting = [m for m in named if _fits(sdoc, m, kinds, want, mentions)]
     if named and any(t.pos_ == "PROPN" and by_token[t.i] is None for t in subjects):
         return True, None  # "Emil Sand and Jonas Lie": a name NER left out is a rival too
     if fitting:

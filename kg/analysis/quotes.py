@@ -118,6 +118,19 @@ def _governing_verb(tokens, inside: set[int]):
             if head.lemma_.lower() in TEXT_VERBS or head.head == head:
                 break
             head = head.head
+    return _verb_before(tokens, inside)
+
+
+def _verb_before(tokens, inside: set[int]):
+    """The speech verb a few words before the quotation in its sentence, with no other verb
+    between ("called the decline of the lake '…'"), for a parse that hung the quotation
+    elsewhere."""
+    first = tokens[0]
+    for token in reversed(first.doc[max(first.sent.start, first.i - 8):first.i]):
+        if token.i in inside or token.text in ";:" or token.text in OPENERS + CLOSERS and token.i < first.i - 1:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            return token if is_speech(token, False, evaluative=True) else None
     return None
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from kg.analysis.docindex import MentionIndex, is_headline, sentence_of, text_of
 from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_MODIFIERS, TITLE_WORDS
-from kg.analysis.pronouns import is_age, nominal, resolve
+from kg.analysis.pronouns import is_age, namesake, nominal, resolve
 from kg.model import Mention
 from kg.vocab import AGENT_KINDS
 
@@ -115,7 +115,10 @@ class Speakers:
             return self._sole_agent(verb), "sole-agent-in-sentence"
         if token.lower_ in SPEAKER_PRONOUNS or token.lower_ == "it" and verb.pos_ == "VERB":
             return resolve(self.sdoc, token.i, self.visible, self.sent_of), "pronoun-speaker"
-        if found := self.index.of_phrase(token, AGENT_KINDS) or self._apposed(token):
+        found = self.index.of_phrase(token, AGENT_KINDS) or self._apposed(token)
+        if found is None or found.kind != "Person":  # NER's "Grady" (a place) after "Michael Grady"
+            found = namesake(token, self.visible) or found
+        if found is not None:
             return found, "speech-verb-subject"
         return nominal(self.sdoc, token, self.visible, self.sent_of), "definite-noun-speaker"
 
