@@ -8,11 +8,11 @@ tokens, the sentence of a token, noun chunks, the headline tests, token -> menti
     acronyms.definitions(text)             "Full Name (ACR)" pairs, before any parse
     mentions.collect(sdoc, acronyms)       sentences and names, cleaned (titles, possessives,
                                            "the"); a title taken off stays in Mention.title
+    speakers.missed(sdoc, mentions)        speakers NER left out ("'…,' Ola Berg said")
     events.annotate(sdoc, mentions, doc)   date values, event phrases and their merge keys
                                            (Mention.event, a kg.model.EventKey)
     relations.facts(sdoc, mentions)        roles, membership, leadership, participation
     events.facts(sdoc, mentions)           an event's date and place
-    speakers.missed(sdoc, mentions)        speakers NER left out ("'…,' Ola Berg said")
     quotes.find(sdoc, mentions)            quotations (spans from quotespans) and who said them
 
 Nothing here is corpus-wide: entities are resolved afterwards (kg.resolve), from the
@@ -22,8 +22,9 @@ folder, so a change here re-analyses every document.
 
 from __future__ import annotations
 
-from kg.analysis import events, mentions, quotes, relations, speakers
+from kg.analysis import events, mentions, quotes, relations
 from kg.analysis.acronyms import definitions
+from kg.analysis import speakers
 from kg.model import DocResult, Document, Fact
 
 __all__ = ["analyse"]
