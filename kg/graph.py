@@ -122,6 +122,8 @@ def _add_quotes(graph: Graph, base: Namespace, result: DocResult, document: URIR
         graph.add((node, PROV.wasDerivedFrom, document))
         if quote.indirect:
             graph.add((node, KG.indirect, Literal(True)))
+        if quote.partial:
+            graph.add((node, KG.partial, Literal(True)))
         for mention in result.mentions:
             key = resolution.entity_of(result.document.doc_id, mention.span)
             if key and quote.start <= mention.start < quote.end and not key.startswith("date/"):

@@ -86,7 +86,9 @@ class Quote:
 
     A quotation running through several paragraphs spans from its first word to its
     last; `text` joins its pieces without the quote marks between them. `indirect` marks
-    reported speech ("X said that ...") rather than the speaker's own words.
+    reported speech ("X said that ...") rather than the speaker's own words, `partial` a
+    few quoted words inside a sentence of reported speech ("called the plan 'a step too
+    far'").
     """
 
     start: int
@@ -94,6 +96,7 @@ class Quote:
     text: str
     sentence: int
     indirect: bool = False
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)

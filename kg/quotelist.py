@@ -26,6 +26,7 @@ class QuoteRow:
     document: str  # the document's kg:sourceFile
     evidence: str  # the sentence that attributes it ("" when no speaker was found)
     indirect: bool = False
+    partial: bool = False  # a few quoted words inside reported speech
     speaker_iri: str = ""  # the speaker as kg prints resources (person:jane-holt), pasteable into a query
 
 
@@ -70,19 +71,23 @@ def _order(row: QuoteRow) -> tuple:
     return (row.speaker == UNATTRIBUTED, row.speaker.casefold(), row.document, row.text, row.speaker_iri)
 
 
+def _flag(graph: Graph, quote, prop) -> bool:
+    value = graph.value(quote, prop)
+    return bool(value is not None and value.toPython() is True)
+
+
 def _row(graph: Graph, quote, document, speaker: str, evidence: str) -> QuoteRow:
     source = graph.value(document, KG.sourceFile)
-    indirect = graph.value(quote, KG.indirect)
     return QuoteRow(speaker, str(graph.value(quote, KG.text) or ""), str(source or document), evidence,
-                    bool(indirect is not None and indirect.toPython() is True))
+                    _flag(graph, quote, KG.indirect), _flag(graph, quote, KG.partial))
 
 
 def format_quotes(rows: list[QuoteRow]) -> str:
     """One block per quotation: speaker and document, then the words, indented;
-    reported speech is marked "(reported)"."""
+    reported speech is marked "(reported)", a few quoted words inside it "(partial)"."""
     blocks = []
     for row in rows:
-        mark = " (reported)" if row.indirect else ""
+        mark = " (reported)" if row.indirect else " (partial)" if row.partial else ""
         who = f"{row.speaker}{mark}  {row.speaker_iri}" if row.speaker_iri else f"{row.speaker}{mark}"
         blocks.append(f"{who}  [{row.document}]\n    “{row.text}”")
     return "\n".join(blocks)

@@ -8,6 +8,7 @@ tokens, the sentence of a token, noun chunks, the headline tests, token -> menti
     acronyms.definitions(text)             "Full Name (ACR)" pairs, before any parse
     mentions.collect(sdoc, acronyms)       sentences and names, cleaned (titles, possessives,
                                            "the"); a title taken off stays in Mention.title
+    speakers.missed(sdoc, mentions)        speakers NER left out ("'…,' Ola Berg said")
     events.annotate(sdoc, mentions, doc)   date values, event phrases and their merge keys
                                            (Mention.event, a kg.model.EventKey); through
                                            eventverbs.find also events stated by verbs, nouns
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 from kg.analysis import events, eventverbs, mentions, pairs, quotes, relations
 from kg.analysis.acronyms import definitions
+from kg.analysis import speakers
 from kg.model import DocResult, Document, Fact
 
 __all__ = ["analyse"]
@@ -43,6 +45,7 @@ def analyse(document: Document, sdoc) -> DocResult:
     """
     acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
     sentences, found = mentions.collect(sdoc, acronyms)
+    found = sorted(found + speakers.missed(sdoc, found), key=lambda m: (m.start, m.end))
     found = events.annotate(sdoc, found, document)
     facts = eventverbs.with_roles(relations.facts(sdoc, found) + events.facts(sdoc, found)
                                   + eventverbs.facts(sdoc, found), eventverbs.unasserted(sdoc))
