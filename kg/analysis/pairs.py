@@ -16,15 +16,17 @@ strings (kg.relmodel weighs them):
     wa:/wb:        the word before the first mention and after the second
     r:<rule>:<predicate>:<f|r>  a rule of kg.analysis.relations found that fact between
                    them, forward (first -> second) or reversed
-    via:pronoun    the first end is a "he"/"she" standing for a person named earlier
+    via:pronoun    one end is a pronoun or definite noun standing for a name
 
-A subject "he"/"she" pairs the person it stands for with the other mentions of its
-sentence, so a fact stated about a pronoun reaches the name.
+A pronoun ("he", "its") or a definite noun ("the company") that kg.analysis.pronouns
+resolves pairs the name it stands for with the other mentions of its sentence, so a fact
+stated about a pronoun reaches the name.
 """
 
 from __future__ import annotations
 
 from kg.analysis.docindex import MentionIndex, span_of
+from kg.analysis.pronouns import PERSON_PRONOUNS, THING_PRONOUNS, resolve
 from kg.model import Fact, Mention, Pair
 
 MAX_GAP = 12  # tokens between two mentions beyond which words between are not features
@@ -132,7 +134,7 @@ def candidates(sdoc, mentions: list[Mention], facts: list[Fact]) -> list[Pair]:
                     continue
                 feats = _features(sdoc, s1, s2, index) + rules.get((m1.span, m2.span), [])
                 pairs.append(Pair(m1.span, m2.span, m1.sentence, tuple(feats)))
-    pairs += _pronoun_pairs(sdoc, by_sentence, index, rules)
+    pairs += _pronoun_pairs(sdoc, by_sentence, index, rules, mentions)
     pairs += _across(spans)
     return pairs
 
@@ -167,17 +169,36 @@ def _across(spans: list) -> list[Pair]:
     return pairs
 
 
+def _standing_for(sdoc, mentions: list[Mention], index: MentionIndex) -> dict[int, Mention]:
+    """Token index -> the mention a pronoun ("he", "her", "its") or a definite noun ("the
+    company", "the 25-year-old") outside any name stands for (kg.analysis.pronouns, the
+    resolver every stage shares); undecided ones are left out."""
+    found = {}
+    for token in sdoc:
+        word = token.lower_
+        if index.at(token) is not None:
+            continue
+        if word in PERSON_PRONOUNS or word in THING_PRONOUNS or token.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            mention = resolve(sdoc, token.i, mentions, index.sent_of)
+            if mention is not None:
+                found[token.i] = mention
+    return found
+
+
 def _pronoun_pairs(sdoc, by_sentence: dict[int, list], index: MentionIndex,
-                   rules: dict[tuple, list[str]]) -> list[Pair]:
-    """A subject "he"/"she" paired with the other mentions of its sentence, standing for
-    the person it names (kg.analysis.pronouns)."""
+                   rules: dict[tuple, list[str]], mentions: list[Mention]) -> list[Pair]:
+    """A pronoun or definite noun paired with the other mentions of its sentence, standing
+    for the name it refers back to."""
     pairs = []
-    for token_i, person in sorted(index.pronouns.items()):
+    for token_i, named in sorted(_standing_for(sdoc, mentions, index).items()):
         pronoun = sdoc[token_i:token_i + 1]
         sentence = index.sent_of[token_i]
         for mention, span in by_sentence.get(sentence, []):
-            if mention.span == person.span or span.start <= token_i:
+            if mention.span == named.span or mention.text == named.text:
                 continue
-            feats = _features(sdoc, pronoun, span, index) + ["via:pronoun"] + rules.get((person.span, mention.span), [])
-            pairs.append(Pair(person.span, mention.span, sentence, tuple(feats)))
+            first, second = (pronoun, span) if token_i < span.start else (span, pronoun)
+            feats = _features(sdoc, first, second, index) + ["via:pronoun"]
+            key = (named.span, mention.span) if named.start < mention.start else (mention.span, named.span)
+            pairs.append(Pair(key[0], key[1], sentence, tuple(feats + rules.get(key, []))))
     return pairs
