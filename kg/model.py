@@ -70,6 +70,9 @@ class Mention:
     # The title word right before the name, folded ("dr"), whether NER's span held it or
     # not: the resolver tells namesakes apart by it ("Dr. X" after "Dr. Y X").
     title_word: str | None = None
+    # What the name and the words around it say it is ("shares", "age": kg.analysis.cues);
+    # the resolver weighs them with NER's kind over all of an entity's mentions.
+    cues: tuple[str, ...] = ()
 
     @property
     def span(self) -> Span:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
+from kg.analysis.cues import CUES, NAME_CUES
 from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS
 from kg.analysis.dates import kind as date_kind
 from kg.model import AliasRules, DocResult, Entity, Mention
@@ -171,7 +172,8 @@ class _Corpus:
     docs_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # key -> doc ids
     titles: dict[tuple[str, int, int], str] = field(default_factory=dict)  # mention -> title
     acronymic: set[str] = field(default_factory=set)  # keys written with an acronym ("ACR Place")
-    majority: dict[str, str] = field(default_factory=dict)  # key -> its most frequent NER kind
+    majority: dict[str, str] = field(default_factory=dict)  # key -> its kind before any merge
+    cues: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # key -> type cues
 
 
 def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolution:
@@ -213,6 +215,7 @@ def _key_mentions(results: list[DocResult]) -> _Corpus:
             key = _event_key(mention) if mention.kind == "Event" else "name:" + name_key(mention.text)
             state.keyed.append((doc_id, mention, key))
             state.kinds[key][mention.kind] += 1
+            state.cues[key].update(mention.cues)
             state.docs_of[key].add(doc_id)
             if _has_acronym(mention.text):
                 state.acronymic.add(key)
@@ -357,9 +360,10 @@ def _acronym_links(results: list[DocResult], state: _Corpus, uf: _UnionFind) -> 
 
 
 def _majority(state: _Corpus, key: str) -> str:
-    """The kind NER gives a name most often (before any merge)."""
+    """The kind of a name before any merge: NER's kinds of its mentions weighed with
+    their type cues (`weigh`)."""
     if key not in state.majority:
-        votes = state.kinds[key]
+        votes = weigh(state.kinds[key], state.cues[key])
         state.majority[key] = min(votes, key=lambda k: (-votes[k], _PRIORITY[k])) if votes else "Organization"
     return state.majority[key]
 
@@ -560,11 +564,33 @@ def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> st
     for doc_id, mention in voters:
         kind = "Person" if (doc_id, mention.span) in persons else mention.kind
         votes[kind] += 0.3 if _has_acronym(mention.text) else 1.0
+    votes = weigh(votes, Counter(c for _, m in members for c in m.cues))
     # A tie between organisation and place: one word is a place ("X's minister" makes NER
     # call a country an organisation), several words an organisation.
     single = all(" " not in m.text for _, m in members)
     order = {**_PRIORITY, "Place": _PRIORITY["Organization"] - 0.5} if single else _PRIORITY
     return min(votes, key=lambda k: (-votes[k], order[k]))
+
+
+def weigh(votes: Counter, cues: Counter) -> Counter:
+    """An entity's kind scores: NER's VOTES as shares of one, plus the weight of each type
+    cue its mentions carry (kg.analysis.cues.CUES). A name cue (a company suffix, a given
+    name, a known place) counts once; a cue in the words around a name counts for up to
+    two mentions. So a short company name NER calls a place in every mention is a company
+    after "shares of X" and "X's chief executive", and one stray cue does not overturn a
+    name NER agrees on.
+
+    >>> weigh(Counter(Place=3), Counter(shares=1, **{"company-role": 1}))
+    Counter({'Organization': 1.6, 'Place': 1.0})
+    """
+    total = sum(votes.values())
+    if not cues or not total:
+        return votes
+    scores = Counter({kind: n / total for kind, n in votes.items()})
+    for cue, count in sorted(cues.items()):
+        kind, weight = CUES[cue]
+        scores[kind] += weight * (1 if cue in NAME_CUES else min(count, 2))
+    return scores
 
 
 def _event_key(mention: Mention) -> str:

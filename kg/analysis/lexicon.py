@@ -5,6 +5,8 @@ Nothing here names an entity; every list applies to news on any topic.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Words that make up a title before a name ("Supreme Leader", "Prime Minister", "Dr").
 TITLE_WORDS = frozenset(
     """
@@ -158,3 +160,22 @@ LEADER_PHRASES = frozenset(
 # Nouns that stand before a name like a title and tie it to the organisation before them:
 # "Y candidate X", "Y nominee X".
 PRE_NAME_ROLES = frozenset("candidate nominee member loyalist veteran insider".split())
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names, lower case: the 1990 US Census lists (5,163 names) that the `names`
+    package ships (MIT). A cue that a name is a person's ("Delia Marsh"), never proof:
+    many given names are places or words too ("Georgia", "Faith").
+
+    >>> "delia" in first_names(), "vantrix" in first_names()
+    (True, False)
+    """
+    from importlib.resources import files
+
+    found = set()
+    for table in ("dist.male.first", "dist.female.first"):
+        for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                found.add(line.split()[0].lower())
+    return frozenset(found)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.analysis import cues
 from kg.analysis.docindex import in_title_case, is_headline, phrase_text, sentence_of, text_of
 from kg.analysis.dates import normalise
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
@@ -54,6 +55,7 @@ def _trim(span, kind: str, headline: bool):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
         tokens = tokens[:-1]
+    tokens = _drop_score(tokens) if kind != "Date" else tokens
     # "the ministry's Audit Board": a common-noun possessor is not part of the name (a
     # proper one is: "People's Front").
     for k, token in enumerate(tokens[:-1]):
@@ -75,6 +77,16 @@ def _trim(span, kind: str, headline: bool):
     if all(t.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS for t in tokens):
         return None  # a title alone ("Supreme Leader") is not a name
     return tokens[0].i, tokens[-1].i, title
+
+
+def _drop_score(tokens: list) -> list:
+    """A name without the match score NER swept into it: "Redmoor 2-1" is Redmoor."""
+    text = "".join(t.text_with_ws for t in tokens).rstrip()
+    match = re.search(r"\s\d{1,2}\s?[-–]\s?\d{1,2}$", text)
+    if not match:
+        return tokens
+    cut = len(text) - len(match.group())
+    return [t for t in tokens if t.idx - tokens[0].idx < cut]
 
 
 def _hyphen_extend(sdoc, first: int, last: int) -> tuple[int, int]:
@@ -192,7 +204,7 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention]]:
     mentions += _unlabelled(sdoc, sent_index, taken)
     mentions += _propagate(sdoc, sent_index, taken, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
-    return sentences, mentions
+    return sentences, cues.annotate(sdoc, mentions)
 
 
 def _entity_mentions(sdoc, sent_index: dict[int, int]) -> list[tuple[Mention, range]]:
