@@ -35,6 +35,7 @@ from itertools import combinations
 from kg.analysis.cues import CUES, NAME_CUES
 from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS
 from kg.analysis.dates import kind as date_kind
+from kg.analysis.gazetteer import country
 from kg.model import AliasRules, DocResult, Entity, Mention
 from kg.slug import slugify
 from kg.vocab import AGENT_KINDS, KINDS
@@ -191,6 +192,7 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
     uf = _rule_links(state, rules, by_slug)
     node_of = _acronym_links(results, state, uf)
     _org_links(state, uf)
+    _country_links(state, uf)
     _given_name_links(state, uf)
     surnames, persons = _surname_links(state, uf, node_of)
     _short_org_links(state, uf, node_of, surnames)
@@ -412,6 +414,21 @@ def _org_links(state: _Corpus, uf: _UnionFind) -> None:
             a, b = min(by_content[base]), min(by_content[next(iter(contents))])
             if {w for w in _words(a) if w in ORG_HEADS} <= {w for w in _words(b) if w in ORG_HEADS}:
                 uf.union(a, b)
+
+
+def _country_links(state: _Corpus, uf: _UnionFind) -> None:
+    """Place names of one country ("US", "U.S.", "United States", and the "United States"
+    a nationality word names) are one place: the gazetteer (kg.analysis.gazetteer) knows
+    a country's names."""
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for _, mention, key in state.keyed:
+        if mention.kind == "Place" and key.startswith("name:") and _majority(state, key) == "Place" \
+                and (name := country(mention.text)):
+            by_country[name].add(key)
+    for keys in by_country.values():
+        first, *rest = sorted(keys)
+        for other in rest:
+            uf.union(first, other)
 
 
 def _person_names(state: _Corpus) -> dict[str, set[str]]:

@@ -13,6 +13,8 @@ tokens, the sentence of a token, noun chunks, the headline tests, token -> menti
     relations.facts(sdoc, mentions)        roles, membership, leadership, participation
     events.facts(sdoc, mentions)           an event's date and place
     quotes.find(sdoc, mentions)            quotations (spans from quotespans) and who said them
+    nationality.find(sdoc, mentions)       "the Kenyan runner X", "Norway's X": a country's
+                                           Place mention and the person's nationality
 
 Nothing here is corpus-wide: entities are resolved afterwards (kg.resolve), from the
 results of every document. The code fingerprint of the cache (kg.cache) hashes this
@@ -21,7 +23,7 @@ folder, so a change here re-analyses every document.
 
 from __future__ import annotations
 
-from kg.analysis import events, mentions, quotes, relations
+from kg.analysis import events, mentions, nationality, quotes, relations
 from kg.analysis.acronyms import definitions
 from kg.model import DocResult, Document, Fact
 
@@ -41,4 +43,6 @@ def analyse(document: Document, sdoc) -> DocResult:
     facts += [Fact(m.span, "hasRole", m.title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
               for m in found if m.title]
     quoted, said = quotes.find(sdoc, found)
-    return DocResult(document, sentences, tuple(found), tuple(facts + said), tuple(quoted), acronyms)
+    countries, nationalities = nationality.find(sdoc, found)
+    found = sorted(found + countries, key=lambda m: (m.start, m.end))
+    return DocResult(document, sentences, tuple(found), tuple(facts + said + nationalities), tuple(quoted), acronyms)

@@ -92,12 +92,28 @@ def _places() -> frozenset[str]:
 
 
 def country(name: str) -> str | None:
-    """The English name of the country NAME names, or None.
+    """The English name of the country NAME names, or None; a code counts only in capitals
+    ("US", "U.S.", not "us").
 
-    >>> country("Kenya"), country("the Netherlands"), country("Acme")
-    ('Kenya', 'Netherlands', None)
+    >>> country("Kenya"), country("the Netherlands"), country("U.S."), country("us"), country("Acme")
+    ('Kenya', 'Netherlands', 'United States', None, None)
     """
-    return _countries().get(fold(name))
+    return _countries().get(fold(name)) or _codes().get(name.replace(".", ""))
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    """Capitalised short spellings ("US", "UK", "UAE") -> country, from the alternative
+    spellings of more than one letter and the ISO codes."""
+    from countryinfo import all_countries
+
+    table: dict[str, tuple[int, str]] = {}
+    for info in (c.info() for c in all_countries()):
+        name, population = info.get("name") or "", int(info.get("population") or 0)
+        for form in info.get("altSpellings") or ():
+            if isinstance(form, str) and form.isupper() and (form not in table or table[form][0] < population):
+                table[form] = (population, name)
+    return {form: name for form, (_, name) in table.items()}
 
 
 def country_of_demonym(word: str) -> str | None:
