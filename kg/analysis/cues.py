@@ -89,7 +89,7 @@ _ANAPHOR_NOUNS = frozenset(
 _NOT_PLACE_IN = frozenset("stake share shares invest investment interest role part participate involve".split())
 _PLACE_PREPS = frozenset("in near across throughout outside".split())
 _MATCH_VERBS = frozenset("beat defeat draw lose thrash edge overcome hold".split())
-_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+_SCORE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 # Cues of the name itself: every mention of a name has them, so they count once.
 NAME_CUES = frozenset(("company-tail", "first-name", "gazetteer"))
 _TYPED = ("Person", "Organization", "Place")
@@ -158,8 +158,11 @@ def _context_cues(sdoc, span) -> list[str]:
             found.append("place-role")
     if _role_beside(span):
         found.append("role")
-    if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS and head.head.lemma_.lower() not in _NOT_PLACE_IN:
-        found.append("in")
+    if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
+        # "a stake in X", "took a stake in X" (the prepositional phrase on the verb)
+        governors = {head.head.lemma_.lower()} | {c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj"}
+        if not governors & _NOT_PLACE_IN:
+            found.append("in")
     if root.dep_ == "nsubj" and word in ("say", "announce") and any(
             c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in _STATEMENT_NOUNS for g in c.children)
             for c in head.children):
@@ -216,6 +219,8 @@ def _neighbour_cues(sdoc, span) -> list[str]:
             found.append("company-role")
         elif word in _TEAM_NOUNS or word == "manager":
             found.append("team-role")
+    if _SCORE.match(span.doc[end:end + 3].text):
+        found.append("score")  # "beat Ossbury 3-1", whatever the parse made of it
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[1].text.isdigit() \
             and 0 < int(after[1].text) <= 120 and after[2].text in (",", ".", ";"):
         found.append("age")

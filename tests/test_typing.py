@@ -1,0 +1,72 @@
+"""Type cues (kg.analysis.cues) on short texts of my own, where they must fire and where
+they must not, and the resolver weighing them with NER's kinds (kg.resolve.weigh)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kg.analysis import mentions
+from kg.model import AliasRules, DocResult, Document, Mention
+from kg.resolve import cluster, weigh
+
+
+def _cues(nlp, text: str, name: str) -> set[str]:
+    found = [m for m in mentions.collect(nlp(text))[1] if m.text == name]
+    assert found, f"no mention {name!r} in {text!r}"
+    return set().union(*(m.cues for m in found))
+
+
+@pytest.mark.parametrize("text, name, cue", [
+    ("Shares of Zentrox rose 9 percent on Monday.", "Zentrox", "shares"),
+    ("Zentrox's chief executive, Orla Quinn, resigned.", "Zentrox", "company-role"),
+    ("Brakewell agreed to acquire Zentrox last week.", "Zentrox", "acquired"),
+    ("Zentrox said in a statement that sales fell.", "Zentrox", "statement"),
+    ("The Kestrel-based firm hired Orla Quinn.", "Kestrel", "based"),
+    ("Orla Quinn, 34, said she would stay.", "Orla Quinn", "age"),
+    ("Orla Quinn's husband runs a bakery.", "Orla Quinn", "kin"),
+    ("Orla Quinn won the race in Nairobi on Monday.", "Nairobi", "gazetteer"),
+    ("Delia Quinn won the race in Nairobi on Monday.", "Delia Quinn", "first-name"),
+])
+def test_cue_fires(nlp, text, name, cue):
+    assert cue in _cues(nlp, text, name)
+
+
+@pytest.mark.parametrize("text, name, cue", [
+    ("Orla Quinn said in a speech that sales fell.", "Orla Quinn", "statement"),
+    ("Brakewell took a stake in Zentrox last week.", "Zentrox", "in"),
+    ("Zentrox, 2019, was a hard year.", "Zentrox", "age"),
+    ("Zentrox hired Orla Quinn on Monday.", "Zentrox", "acquired"),
+    ("Zentrox's president, Orla Quinn, resigned.", "Zentrox", "company-role"),
+    ("Zentrox beat its rivals in sales.", "Zentrox", "score"),
+])
+def test_cue_does_not_fire(nlp, text, name, cue):
+    assert cue not in _cues(nlp, text, name)
+
+
+def test_weigh_lets_cues_outvote_ner():
+    # NER said place every time; "shares of X" and "X's chief executive" say company.
+    votes = weigh(Counter(Place=4), Counter({"shares": 1, "company-role": 1}))
+    assert max(votes, key=votes.get) == "Organization"
+    # One weak cue does not overturn a name NER agrees on.
+    votes = weigh(Counter(Person=3), Counter({"statement": 1}))
+    assert max(votes, key=votes.get) == "Person"
+
+
+def _result(kind: str, cues: tuple[str, ...]) -> DocResult:
+    text = "Zentrox rose. Zentrox fell. Zentrox said."
+    doc = Document("a", "a.txt", text, "0" * 64, "a")
+    found = tuple(Mention(s, s + 7, "Zentrox", kind, k, cues=cues if k == 0 else ())
+                  for k, s in enumerate((0, 14, 28)))
+    return DocResult(doc, ((0, 13), (14, 27), (28, 41)), found)
+
+
+def test_resolver_types_by_all_mentions_and_aliases_win():
+    [entity] = cluster([_result("Place", ("company-role", "shares"))]).entities
+    assert entity.kind == "Organization"
+    [entity] = cluster([_result("Place", ())]).entities
+    assert entity.kind == "Place"
+    rules = AliasRules(kinds=(("zentrox", "Person"),))
+    [entity] = cluster([_result("Place", ("company-role", "shares"))], rules).entities
+    assert entity.kind == "Person"
