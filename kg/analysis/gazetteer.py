@@ -21,6 +21,7 @@ from functools import lru_cache
 _CITY_POPULATION = 100_000
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A place name folded for lookup: case, diacritics, a leading "the".
 

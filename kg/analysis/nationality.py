@@ -55,10 +55,10 @@ def _demonyms(sdoc, person_at: dict, taken: set[int], named: dict[str, str]) -> 
     sent_index = sentence_of(sdoc)
     places, facts = [], []
     for token in sdoc:
-        if token.i in taken or not token.is_title or token.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+        name = country_of_demonym(token.text)  # first: the cheapest test, and the rarest
+        if not name or token.i in taken or token.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
             continue
-        name = country_of_demonym(token.text)
-        person = _person_of(token.head, person_at) if name else None
+        person = _person_of(token.head, person_at)
         if person is None:
             continue
         # The country under the name the document gives it, so both are one node.
