@@ -581,7 +581,11 @@ def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> st
     for doc_id, mention in voters:
         kind = "Person" if (doc_id, mention.span) in persons else mention.kind
         votes[kind] += 0.3 if _has_acronym(mention.text) else 1.0
-    votes = weigh(votes, Counter(c for _, m in members for c in m.cues))
+    # A surname's own name cues are not its person's ("Jordan" is a country too); what the
+    # words around it say is.
+    cues = Counter(c for d, m in members for c in m.cues
+                   if c not in NAME_CUES or (d, m.span) not in surnames)
+    votes = weigh(votes, cues)
     # A tie between organisation and place: one word is a place ("X's minister" makes NER
     # call a country an organisation), several words an organisation.
     single = all(" " not in m.text for _, m in members)

@@ -8,7 +8,8 @@ A cue is evidence, not a verdict: kg.resolve weighs the cues of every mention of
 entity, across the corpus, against what NER called it. NER often calls a company's short
 name a place or a person; "shares of X", "X's chief executive" or "X Inc" say otherwise.
 
-    name:     company-tail ("X Inc"), first-name ("Delia X"), gazetteer (a known place)
+    name:     company-tail ("X Inc"), first-name ("Delia X"), country ("Kenya"), gazetteer
+              (a province, capital or large city)
     company:  shares ("shares of X"), company-role ("X's chief executive", "X CEO Y"),
               acquired ("acquired X"), statement ("X said in a statement"),
               the-company ("X ... . The company said")
@@ -24,7 +25,7 @@ import re
 from dataclasses import replace
 
 from kg.analysis.docindex import sentence_of, span_of
-from kg.analysis.gazetteer import is_place
+from kg.analysis.gazetteer import country, is_place
 from kg.analysis.lexicon import (COMPANY_TAILS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS, PLACE_CLASS_NOUNS,
                                  TITLE_WORDS, first_names)
 from kg.model import Mention
@@ -32,7 +33,8 @@ from kg.model import Mention
 CUES: dict[str, tuple[str, float]] = {
     "company-tail": ("Organization", 1.0),
     "first-name": ("Person", 0.5),
-    "gazetteer": ("Place", 0.6),
+    "gazetteer": ("Place", 1.05),
+    "country": ("Place", 1.2),
     "shares": ("Organization", 0.8),
     "company-role": ("Organization", 0.8),
     "acquired": ("Organization", 0.6),
@@ -91,7 +93,7 @@ _PLACE_PREPS = frozenset("in near across throughout outside".split())
 _MATCH_VERBS = frozenset("beat defeat draw lose thrash edge overcome hold".split())
 _SCORE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 # Cues of the name itself: every mention of a name has them, so they count once.
-NAME_CUES = frozenset(("company-tail", "first-name", "gazetteer"))
+NAME_CUES = frozenset(("company-tail", "first-name", "gazetteer", "country"))
 _TYPED = ("Person", "Organization", "Place")
 
 
@@ -124,9 +126,12 @@ def _name_cues(mention: Mention) -> list[str]:
     found = []
     if words[-1].lower().rstrip(".") in COMPANY_TAILS:
         found.append("company-tail")
-    if is_place(mention.text):
+    given = words[0].lower() in first_names() and words[0].istitle()
+    if country(mention.text, codes=False):
+        found.append("country")  # a country's name is seldom anything else's
+    elif is_place(mention.text) and not (given and len(words) == 1):  # "Paul", "Florence"
         found.append("gazetteer")
-    elif len(words) > 1 and words[0].lower() in first_names() and words[0][:1].isupper():
+    elif len(words) > 1 and given:
         found.append("first-name")
     if mention.title or mention.title_word:
         found.append("title")

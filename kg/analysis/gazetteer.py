@@ -92,14 +92,15 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
-def country(name: str) -> str | None:
-    """The English name of the country NAME names, or None; a code counts only in capitals
-    ("US", "U.S.", not "us").
+def country(name: str, codes: bool = True) -> str | None:
+    """The English name of the country NAME names, or None; a code ("US", "U.S.", not
+    "us") counts only in capitals and unless CODES is false.
 
     >>> country("Kenya"), country("the Netherlands"), country("U.S."), country("us"), country("Acme")
     ('Kenya', 'Netherlands', 'United States', None, None)
     """
-    return _countries().get(fold(name)) or _codes().get(name.replace(".", ""))
+    found = _countries().get(fold(name))
+    return found or (_codes().get(name.replace(".", "")) if codes else None)
 
 
 @lru_cache(maxsize=1)
