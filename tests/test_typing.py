@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from kg.analysis import mentions
+from kg.analysis import cues, mentions
 from kg.model import AliasRules, DocResult, Document, Mention
 from kg.resolve import cluster, weigh
 
@@ -70,3 +70,40 @@ def test_resolver_types_by_all_mentions_and_aliases_win():
     rules = AliasRules(kinds=(("zentrox", "Person"),))
     [entity] = cluster([_result("Place", ("company-role", "shares"))], rules).entities
     assert entity.kind == "Person"
+
+
+@pytest.mark.parametrize("text, name, cue", [
+    ("Delia Quinn flew to Kenya on Monday.", "Kenya", "country"),
+    ("Vantrix bought two rivals last year. The company said profits rose.", "Vantrix", "the-company"),
+    ("Delia Quinn won the race on Monday. She said the wind helped.", "Delia Quinn", "he-she"),
+    ("Brakewell beat Ossbury 3-1 on Sunday.", "Ossbury", "score"),
+    ("Ossbury manager Owen Pryce praised the fans.", "Ossbury", "team-role"),
+])
+def test_more_cues_fire(nlp, text, name, cue):
+    assert cue in _cues(nlp, text, name)
+
+
+@pytest.mark.parametrize("text, name, cue", [
+    # Another company between them: "the company" may be that one.
+    ("Vantrix signed a deal with Brakewell Holdings in May. The company said sales rose.", "Vantrix",
+     "the-company"),
+    ("Delia Quinn met Orla Mayhew on Monday. She said the talks went well.", "Delia Quinn", "he-she"),
+])
+def test_more_cues_do_not_fire(nlp, text, name, cue):
+    assert cue not in _cues(nlp, text, name)
+
+
+def test_an_acronym_is_no_place_of_the_gazetteer():
+    # "BoE" folds to a district's name; an acronym is not a place name for all that.
+    assert "gazetteer" not in cues._name_cues(Mention(0, 3, "BoE", "Organization", 0))
+    assert "gazetteer" in cues._name_cues(Mention(0, 7, "Nairobi", "Person", 0))
+
+
+def test_a_surnames_name_cues_are_not_its_persons():
+    # "Jordan" alone names a country too, but here it is Dana Jordan's surname.
+    text = "Dana Jordan spoke. Jordan left."
+    doc = Document("a", "a.txt", text, "0" * 64, "a")
+    found = (Mention(0, 11, "Dana Jordan", "Person", 0, cues=("first-name",)),
+             Mention(19, 25, "Jordan", "Person", 1, cues=("country",)))
+    [entity] = cluster([DocResult(doc, ((0, 18), (19, 31)), found)]).entities
+    assert (entity.label, entity.kind) == ("Dana Jordan", "Person")

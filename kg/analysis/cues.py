@@ -129,7 +129,8 @@ def _name_cues(mention: Mention) -> list[str]:
     given = words[0].lower() in first_names() and words[0].istitle()
     if country(mention.text, codes=False):
         found.append("country")  # a country's name is seldom anything else's
-    elif is_place(mention.text) and not (given and len(words) == 1):  # "Paul", "Florence"
+    elif is_place(mention.text) and not (given and len(words) == 1) \
+            and all(w.istitle() or w.islower() for w in words):  # not "Paul", "BoE"
         found.append("gazetteer")
     elif len(words) > 1 and given:
         found.append("first-name")

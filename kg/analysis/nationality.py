@@ -24,7 +24,7 @@ from kg.model import Fact, Mention
 _CONFIDENCE = 0.7
 # A name NER called otherwise that its cues say may be a person's ("Lidia X, the
 # composer"): its fact stands if the resolver makes it a person (the graph checks kinds).
-_PERSON_CUES = frozenset(cue for cue, (kind, _) in CUES.items() if kind == "Person") - {"first-name"}
+_PERSON_CUES = frozenset(cue for cue, (kind, _) in CUES.items() if kind == "Person")
 
 
 def find(sdoc, mentions: list[Mention]) -> tuple[list[Mention], list[Fact]]:
