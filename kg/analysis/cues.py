@@ -9,7 +9,7 @@ entity, across the corpus, against what NER called it. NER often calls a company
 name a place or a person; "shares of X", "X's chief executive" or "X Inc" say otherwise.
 
     name:     company-tail ("X Inc"), first-name ("Delia X"), country ("Kenya"), gazetteer
-              (a province, capital or large city)
+              (a province, capital or large city), place-word ("X Park", "Lake X")
     company:  shares ("shares of X"), company-role ("X's chief executive", "X CEO Y"),
               acquired ("acquired X"), statement ("X said in a statement"),
               the-company ("X ... . The company said")
@@ -27,7 +27,7 @@ from dataclasses import replace
 from kg.analysis.docindex import sentence_of, span_of
 from kg.analysis.gazetteer import country, is_place
 from kg.analysis.lexicon import (COMPANY_TAILS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS, PLACE_CLASS_NOUNS,
-                                 TITLE_WORDS, first_names)
+                                 PLACE_FIRST_WORDS, PLACE_LAST_WORDS, TITLE_WORDS, first_names)
 from kg.model import Mention
 
 CUES: dict[str, tuple[str, float]] = {
@@ -35,6 +35,7 @@ CUES: dict[str, tuple[str, float]] = {
     "first-name": ("Person", 0.5),
     "gazetteer": ("Place", 1.05),
     "country": ("Place", 1.2),
+    "place-word": ("Place", 1.05),
     "shares": ("Organization", 0.8),
     "company-role": ("Organization", 0.8),
     "acquired": ("Organization", 0.6),
@@ -93,7 +94,7 @@ _PLACE_PREPS = frozenset("in near across throughout outside".split())
 _MATCH_VERBS = frozenset("beat defeat draw lose thrash edge overcome hold".split())
 _SCORE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 # Cues of the name itself: every mention of a name has them, so they count once.
-NAME_CUES = frozenset(("company-tail", "first-name", "gazetteer", "country"))
+NAME_CUES = frozenset(("company-tail", "first-name", "gazetteer", "country", "place-word"))
 _TYPED = ("Person", "Organization", "Place")
 
 
@@ -134,6 +135,8 @@ def _name_cues(mention: Mention) -> list[str]:
         found.append("gazetteer")
     elif len(words) > 1 and given:
         found.append("first-name")
+    if len(words) > 1 and (words[-1].lower() in PLACE_LAST_WORDS or words[0].lower() in PLACE_FIRST_WORDS):
+        found.append("place-word")
     if mention.title or mention.title_word:
         found.append("title")
     return found

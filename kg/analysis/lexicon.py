@@ -97,6 +97,19 @@ PLACE_CLASS_NOUNS = frozenset(
     """.split()
 )
 
+# Words that make a name a place's: last words ("Ottawa National Forest", "Kestrel Park")
+# and first words ("Lake X", "Via X"). A type cue (kg.analysis.cues), not a rule: "Crystal
+# Palace" is a club.
+PLACE_LAST_WORDS = frozenset(
+    """
+    street avenue road boulevard lane square piazza plaza bridge airport reservoir lake river
+    mountain mountains hill hills island islands bay peninsula valley desert sea ocean gulf
+    strait canal forest park palace castle county province district prefecture municipality
+    voivodeship oblast governorate village
+    """.split()
+)
+PLACE_FIRST_WORDS = frozenset("lake mount via piazza rue avenida cape fort isle".split())
+
 # Last words of company names ("Halvorsen Motors", "Acme Robotics Inc"): an organisation
 # whatever NER said.
 COMPANY_TAILS = frozenset(

@@ -12,6 +12,7 @@ import re
 from kg.analysis import cues
 from kg.analysis.docindex import in_title_case, is_headline, phrase_text, sentence_of, text_of
 from kg.analysis.dates import normalise
+from kg.analysis.gazetteer import country_of_demonym
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
                         ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
 from kg.model import Mention, Span
@@ -216,8 +217,8 @@ def _entity_mentions(sdoc, sent_index: dict[int, int]) -> list[tuple[Mention, ra
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or (ent.label_ == "NORP" and not _norp_is_org(ent)):
             continue
-        if kind != "Date" and _URLISH.search(ent.text):
-            continue
+        if kind != "Date" and _URLISH.search(ent.text) or country_of_demonym(ent.text.strip()):
+            continue  # a link, or a nationality word NER took for a name ("Bangladeshi")
         trimmed = _trim(ent, kind, headline[sent_index[ent.start]])
         if trimmed is None:
             continue
