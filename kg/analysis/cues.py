@@ -16,7 +16,8 @@ name a place or a person; "shares of X", "X's chief executive" or "X Inc" say ot
     team:     team-role ("X's coach", "X striker Y"), score ("X beat Y 2-1")
     person:   title ("Dr. X"), role ("X, the lawyer", "the composer X"), age ("X, 34,"),
               kin ("X's wife"), he-she ("X ... . She said")
-    place:    based ("X-based"), in ("in X"), place-role ("X's capital", "the city of X")
+    place:    based ("X-based"), in ("in X"), place-role ("X's capital"), place-of ("the city
+              of X")
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ CUES: dict[str, tuple[str, float]] = {
     "based": ("Place", 0.8),
     "in": ("Place", 0.5),
     "place-role": ("Place", 0.6),
+    "place-of": ("Place", 1.05),
 }
 
 # What a company has ("X's chief executive", "X shareholders"); not "president", which
@@ -163,8 +165,9 @@ def _context_cues(sdoc, span) -> list[str]:
             found.append("shares")
         elif head.lower_ == "of" and governor in _ACQUIRE_NOUNS:
             found.append("acquired")
-        elif head.lower_ == "of" and governor in PLACE_CLASS_NOUNS and head.head.is_lower:
-            found.append("place-role")
+        elif head.lower_ == "of" and governor in PLACE_CLASS_NOUNS - {"state"} and head.head.is_lower \
+                and head.head.tag_ == "NN":  # not "the state of X", "member countries of X"
+            found.append("place-of")
     if _role_beside(span):
         found.append("role")
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
