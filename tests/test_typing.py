@@ -78,6 +78,10 @@ def test_resolver_types_by_all_mentions_and_aliases_win():
     ("Delia Quinn won the race on Monday. She said the wind helped.", "Delia Quinn", "he-she"),
     ("Brakewell beat Ossbury 3-1 on Sunday.", "Ossbury", "score"),
     ("Ossbury manager Owen Pryce praised the fans.", "Ossbury", "team-role"),
+    ("Quorvex is a company that makes farm drones.", "Quorvex", "is-organization"),
+    ("Tarnova is a village in Slovenia.", "Tarnova", "is-place"),
+    ("The boat sank in Lake Orvell on Monday.", "Lake Orvell", "place-word"),
+    ("Orla Brenn moved to the town of Kilgarrow in 2010.", "Kilgarrow", "place-of"),
 ])
 def test_more_cues_fire(nlp, text, name, cue):
     assert cue in _cues(nlp, text, name)
@@ -88,6 +92,9 @@ def test_more_cues_fire(nlp, text, name, cue):
     ("Vantrix signed a deal with Brakewell Holdings in May. The company said sales rose.", "Vantrix",
      "the-company"),
     ("Delia Quinn met Orla Mayhew on Monday. She said the talks went well.", "Delia Quinn", "he-she"),
+    # what names of every kind are: a member
+    ("Elbonia is a member of the Trade Council.", "Elbonia", "is-person"),
+    ("Orla Brenn spoke about the state of Kilgarrow.", "Kilgarrow", "place-of"),
 ])
 def test_more_cues_do_not_fire(nlp, text, name, cue):
     assert cue not in _cues(nlp, text, name)

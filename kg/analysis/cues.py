@@ -14,6 +14,8 @@ name a place or a person; "shares of X", "X's chief executive" or "X Inc" say ot
               acquired ("acquired X"), statement ("X said in a statement"),
               the-company ("X ... . The company said")
     team:     team-role ("X's coach", "X striker Y"), score ("X beat Y 2-1")
+    is-a:     is-organization, is-person, is-place ("X is a company", "X was a singer",
+              "X is a village in Y")
     person:   title ("Dr. X"), role ("X, the lawyer", "the composer X"), age ("X, 34,"),
               kin ("X's wife"), he-she ("X ... . She said")
     place:    based ("X-based"), in ("in X"), place-role ("X's capital"), place-of ("the city
@@ -28,7 +30,7 @@ from dataclasses import replace
 from kg.analysis.docindex import sentence_of, span_of
 from kg.analysis.gazetteer import country, is_place
 from kg.analysis.lexicon import (COMPANY_TAILS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS, PLACE_CLASS_NOUNS,
-                                 PLACE_FIRST_WORDS, PLACE_LAST_WORDS, TITLE_WORDS, first_names)
+                                 PART_NOUNS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, TITLE_WORDS, first_names)
 from kg.model import Mention
 
 CUES: dict[str, tuple[str, float]] = {
@@ -53,6 +55,9 @@ CUES: dict[str, tuple[str, float]] = {
     "in": ("Place", 0.5),
     "place-role": ("Place", 0.6),
     "place-of": ("Place", 1.05),
+    "is-organization": ("Organization", 1.05),
+    "is-person": ("Person", 1.05),
+    "is-place": ("Place", 1.05),
 }
 
 # What a company has ("X's chief executive", "X shareholders"); not "president", which
@@ -170,6 +175,8 @@ def _context_cues(sdoc, span) -> list[str]:
             found.append("place-of")
     if _role_beside(span):
         found.append("role")
+    if root.dep_ == "nsubj" and word == "be":
+        found += [f"is-{kind.lower()}" for a in head.children if a.dep_ == "attr" and (kind := _class_of(a))]
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
         # "a stake in X", "took a stake in X" (the prepositional phrase on the verb)
         governors = {head.head.lemma_.lower()} | {c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj"}
@@ -184,6 +191,23 @@ def _context_cues(sdoc, span) -> list[str]:
     return found
 
 
+def _class_of(noun) -> str | None:
+    """The kind a class noun says its name is: "X is a company" (ORG_CLASS_NOUNS), "X is
+    a village" (a place noun), "X is a singer" (a person's role or occupation); None for
+    others and for what names of every kind are ("a member of Y", "part of Y")."""
+    word = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not noun.is_lower or word in PART_NOUNS:
+        return None
+    if word in ORG_CLASS_NOUNS:
+        return "Organization"
+    if word in PLACE_CLASS_NOUNS or word in PLACE_LAST_WORDS:
+        return "Place"
+    if noun.tag_ != "NNS" and (word in _ROLE_WORDS or word.endswith(_PERSON_ENDINGS)
+                               and not word.endswith(_FIRM_ENDINGS) and len(word) > 4):
+        return "Person"
+    return None
+
+
 def _role_beside(span) -> bool:
     """Whether the name stands in apposition to, or right after, a noun of what a person
     is: "Nadia Karim, the lawyer", "Lyle's lawyer, Nadia Karim", "the composer Lidia X"."""
@@ -193,13 +217,7 @@ def _role_beside(span) -> bool:
         nouns.append(root.head)
     if span.start > 0 and span.doc[span.start - 1].dep_ == "compound" and span.doc[span.start - 1].head == root:
         nouns.append(span.doc[span.start - 1])
-    for noun in nouns:
-        word = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or not noun.is_lower or noun.tag_ == "NNS" or word in ORG_CLASS_NOUNS:
-            continue
-        if word in _ROLE_WORDS or word.endswith(_PERSON_ENDINGS) and not word.endswith(_FIRM_ENDINGS) and len(word) > 4:
-            return True
-    return False
+    return any(_class_of(noun) == "Person" for noun in nouns)
 
 
 def _possessed(noun) -> list[str]:
