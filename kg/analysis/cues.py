@@ -120,9 +120,9 @@ def annotate(sdoc, mentions: list[Mention]) -> list[Mention]:
         if span is None or not len(span):
             out.append(mention)
             continue
-        found = set(_name_cues(mention)) | set(_context_cues(sdoc, span)) | set(_neighbour_cues(sdoc, span))
+        found = set(_name_cues(mention)) | set(_context_cues(span)) | set(_neighbour_cues(sdoc, span))
         nxt = subjects.get(sent_index[span.start] + 1)
-        if nxt is not None and _continues(sdoc, span, nxt, mentions, mention):
+        if nxt is not None and _continues(span, nxt, mentions, mention):
             found.add("he-she" if nxt.lower_ in ("he", "she") else "the-company")
         out.append(replace(mention, cues=tuple(sorted(found))) if found else mention)
     return out
@@ -149,7 +149,7 @@ def _name_cues(mention: Mention) -> list[str]:
     return found
 
 
-def _context_cues(sdoc, span) -> list[str]:
+def _context_cues(span) -> list[str]:
     """Cues in the parse around the name: what it is the possessor, object or
     prepositional object of."""
     root = span.root
@@ -271,7 +271,7 @@ def _next_subjects(sdoc) -> dict[int, object]:
     return found
 
 
-def _continues(sdoc, span, subject, mentions: list[Mention], mention: Mention) -> bool:
+def _continues(span, subject, mentions: list[Mention], mention: Mention) -> bool:
     """Whether SUBJECT, the next sentence's "he"/"she"/"the company", stands for SPAN:
     the name is its own sentence's subject and no other name comes between them."""
     if span.root.dep_ not in ("nsubj", "nsubjpass") or span.root.head.dep_ != "ROOT":
