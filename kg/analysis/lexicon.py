@@ -106,7 +106,8 @@ PLACE_LAST_WORDS = frozenset(
     street avenue road boulevard lane square piazza plaza bridge airport reservoir lake river
     mountain mountains hill hills island islands bay peninsula valley desert sea ocean gulf
     strait canal forest park palace castle county province district prefecture municipality
-    voivodeship oblast governorate village region area glacier channel viaduct
+    voivodeship oblast governorate village region regions area glacier channel viaduct drive
+    trail highway motorway range peak peaks creek mall abbey cay stadium arena
     """.split()
 )
 PLACE_FIRST_WORDS = frozenset("lake mount via piazza rue avenida cape fort isle".split())
