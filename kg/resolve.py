@@ -17,8 +17,10 @@ merge across documents whatever NER called them. Then, strongest link first:
 5. a bare surname or first name joins the one full name it belongs to, preferring the
    same document; ambiguous ones ("Hansen" between two brothers) stay their own node.
 
-A person is never merged with an organisation or place through links 3-5, and the kind
-of an entity is a weighted vote of its mentions.
+A person is never merged with an organisation or place through links 3-5, and a
+country's names ("US", "United States") are one place (the gazetteer's). The kind of an
+entity weighs NER's kinds of all its mentions against their type cues ("shares of X",
+"X, 34,": kg.analysis.cues), corpus-wide (`weigh`); the user's kinds still win.
 """
 
 from __future__ import annotations
@@ -370,6 +372,27 @@ def _majority(state: _Corpus, key: str) -> str:
     return state.majority[key]
 
 
+def weigh(votes: Counter, cues: Counter) -> Counter:
+    """An entity's kind scores: NER's VOTES as shares of one, plus the weight of each type
+    cue its mentions carry (kg.analysis.cues.CUES). A name cue (a company suffix, a given
+    name, a known place) counts once; a cue in the words around a name counts for up to
+    two mentions. So a short company name NER calls a place in every mention is a company
+    after "shares of X" and "X's chief executive", and one stray cue does not overturn a
+    name NER agrees on.
+
+    >>> weigh(Counter(Place=3), Counter(shares=1, **{"company-role": 1}))
+    Counter({'Organization': 1.6, 'Place': 1.0})
+    """
+    total = sum(votes.values())
+    if not cues or not total:
+        return votes
+    scores = Counter({kind: n / total for kind, n in votes.items()})
+    for cue, count in sorted(cues.items()):
+        kind, weight = CUES[cue]
+        scores[kind] += weight * (1 if cue in NAME_CUES else min(count, 2))
+    return scores
+
+
 def _org_links(state: _Corpus, uf: _UnionFind) -> None:
     """Organisation names equal but for place words, head nouns and spelling ("X
     Organization of Y", "X of Y", "X"): joined when the telling words number two or more
@@ -591,27 +614,6 @@ def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> st
     single = all(" " not in m.text for _, m in members)
     order = {**_PRIORITY, "Place": _PRIORITY["Organization"] - 0.5} if single else _PRIORITY
     return min(votes, key=lambda k: (-votes[k], order[k]))
-
-
-def weigh(votes: Counter, cues: Counter) -> Counter:
-    """An entity's kind scores: NER's VOTES as shares of one, plus the weight of each type
-    cue its mentions carry (kg.analysis.cues.CUES). A name cue (a company suffix, a given
-    name, a known place) counts once; a cue in the words around a name counts for up to
-    two mentions. So a short company name NER calls a place in every mention is a company
-    after "shares of X" and "X's chief executive", and one stray cue does not overturn a
-    name NER agrees on.
-
-    >>> weigh(Counter(Place=3), Counter(shares=1, **{"company-role": 1}))
-    Counter({'Organization': 1.6, 'Place': 1.0})
-    """
-    total = sum(votes.values())
-    if not cues or not total:
-        return votes
-    scores = Counter({kind: n / total for kind, n in votes.items()})
-    for cue, count in sorted(cues.items()):
-        kind, weight = CUES[cue]
-        scores[kind] += weight * (1 if cue in NAME_CUES else min(count, 2))
-    return scores
 
 
 def _event_key(mention: Mention) -> str:
