@@ -13,6 +13,7 @@ serve typing (a cue) and nationality words; a place's name alone asserts no fact
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -125,6 +126,14 @@ def country_of_demonym(word: str) -> str | None:
     ('Kenya', 'Poland', None)
     """
     return _demonyms().get(word)
+
+
+@lru_cache(maxsize=1)
+def demonym_pattern() -> re.Pattern:
+    """A regular expression that finds the nationality words of a text ("Kenyan"), so a
+    stage need not look at every token."""
+    words = sorted(_demonyms(), key=lambda w: (-len(w), w))
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def is_place(name: str) -> bool:

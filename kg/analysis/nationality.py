@@ -16,8 +16,8 @@ place that is no country ("Nairobi's X") states no nationality.
 from __future__ import annotations
 
 from kg.analysis.cues import CUES
-from kg.analysis.docindex import sentence_of, span_of
-from kg.analysis.gazetteer import country, country_of_demonym
+from kg.analysis.docindex import sentence_of, span_of, text_of
+from kg.analysis.gazetteer import country, country_of_demonym, demonym_pattern
 from kg.analysis.lexicon import LEADER_HEADS, ORG_CLASS_NOUNS
 from kg.model import Fact, Mention
 
@@ -54,9 +54,12 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Mention], list[Fact]]:
 def _demonyms(sdoc, person_at: dict, taken: set[int], named: dict[str, str]) -> tuple[list[Mention], list[Fact]]:
     sent_index = sentence_of(sdoc)
     places, facts = [], []
-    for token in sdoc:
-        name = country_of_demonym(token.text)  # first: the cheapest test, and the rarest
-        if not name or token.i in taken or token.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+    for match in demonym_pattern().finditer(text_of(sdoc)):
+        span = sdoc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
+            continue
+        token, name = span[0], country_of_demonym(match.group())
+        if token.i in taken or token.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
             continue
         person = _person_of(token.head, person_at)
         if person is None:
