@@ -74,6 +74,9 @@ class Mention:
     # its status: "planned", "failed", "denied" or "hypothetical".
     event_type: str | None = None
     status: str | None = None
+    # What the name and the words around it say it is ("shares", "age": kg.analysis.cues);
+    # the resolver weighs them with NER's kind over all of an entity's mentions.
+    cues: tuple[str, ...] = ()
 
     @property
     def span(self) -> Span:

@@ -17,8 +17,10 @@ merge across documents whatever NER called them. Then, strongest link first:
 5. a bare surname or first name joins the one full name it belongs to, preferring the
    same document; ambiguous ones ("Hansen" between two brothers) stay their own node.
 
-A person is never merged with an organisation or place through links 3-5, and the kind
-of an entity is a weighted vote of its mentions.
+A person is never merged with an organisation or place through links 3-5, and a
+country's names ("US", "United States") are one place (the gazetteer's). The kind of an
+entity weighs NER's kinds of all its mentions against their type cues ("shares of X",
+"X, 34,": kg.analysis.cues), corpus-wide (`weigh`); the user's kinds still win.
 """
 
 from __future__ import annotations
@@ -32,8 +34,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
 
+from kg.analysis.cues import CUES, NAME_CUES
 from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS
 from kg.analysis.dates import kind as date_kind
+from kg.analysis.gazetteer import country
 from kg.model import AliasRules, DocResult, Entity, Mention
 from kg.slug import slugify
 from kg.vocab import AGENT_KINDS, KINDS
@@ -171,7 +175,8 @@ class _Corpus:
     docs_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # key -> doc ids
     titles: dict[tuple[str, int, int], str] = field(default_factory=dict)  # mention -> title
     acronymic: set[str] = field(default_factory=set)  # keys written with an acronym ("ACR Place")
-    majority: dict[str, str] = field(default_factory=dict)  # key -> its most frequent NER kind
+    majority: dict[str, str] = field(default_factory=dict)  # key -> its kind before any merge
+    cues: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # key -> type cues
 
 
 def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolution:
@@ -189,6 +194,7 @@ def cluster(results: list[DocResult], rules: AliasRules | None = None) -> Resolu
     uf = _rule_links(state, rules, by_slug)
     node_of = _acronym_links(results, state, uf)
     _org_links(state, uf)
+    _country_links(state, uf)
     _given_name_links(state, uf)
     surnames, persons = _surname_links(state, uf, node_of)
     _short_org_links(state, uf, node_of, surnames)
@@ -213,6 +219,7 @@ def _key_mentions(results: list[DocResult]) -> _Corpus:
             key = _event_key(mention) if mention.kind == "Event" else "name:" + name_key(mention.text)
             state.keyed.append((doc_id, mention, key))
             state.kinds[key][mention.kind] += 1
+            state.cues[key].update(mention.cues)
             state.docs_of[key].add(doc_id)
             if _has_acronym(mention.text):
                 state.acronymic.add(key)
@@ -357,11 +364,33 @@ def _acronym_links(results: list[DocResult], state: _Corpus, uf: _UnionFind) -> 
 
 
 def _majority(state: _Corpus, key: str) -> str:
-    """The kind NER gives a name most often (before any merge)."""
+    """The kind of a name before any merge: NER's kinds of its mentions weighed with
+    their type cues (`weigh`)."""
     if key not in state.majority:
-        votes = state.kinds[key]
+        votes = weigh(state.kinds[key], state.cues[key])
         state.majority[key] = min(votes, key=lambda k: (-votes[k], _PRIORITY[k])) if votes else "Organization"
     return state.majority[key]
+
+
+def weigh(votes: Counter, cues: Counter) -> Counter:
+    """An entity's kind scores: NER's VOTES as shares of one, plus the weight of each type
+    cue its mentions carry (kg.analysis.cues.CUES). A name cue (a company suffix, a given
+    name, a known place) counts once; a cue in the words around a name counts for up to
+    two mentions. So a short company name NER calls a place in every mention is a company
+    after "shares of X" and "X's chief executive", and one stray cue does not overturn a
+    name NER agrees on.
+
+    >>> weigh(Counter(Place=3), Counter(shares=1, **{"company-role": 1}))
+    Counter({'Organization': 1.6, 'Place': 1.0})
+    """
+    total = sum(votes.values())
+    if not cues or not total:
+        return votes
+    scores = Counter({kind: n / total for kind, n in votes.items()})
+    for cue, count in sorted(cues.items()):
+        kind, weight = CUES[cue]
+        scores[kind] += weight * (1 if cue in NAME_CUES else min(count, 2))
+    return scores
 
 
 def _org_links(state: _Corpus, uf: _UnionFind) -> None:
@@ -408,6 +437,21 @@ def _org_links(state: _Corpus, uf: _UnionFind) -> None:
             a, b = min(by_content[base]), min(by_content[next(iter(contents))])
             if {w for w in _words(a) if w in ORG_HEADS} <= {w for w in _words(b) if w in ORG_HEADS}:
                 uf.union(a, b)
+
+
+def _country_links(state: _Corpus, uf: _UnionFind) -> None:
+    """Place names of one country ("US", "U.S.", "United States", and the "United States"
+    a nationality word names) are one place: the gazetteer (kg.analysis.gazetteer) knows
+    a country's names."""
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for _, mention, key in state.keyed:
+        if mention.kind == "Place" and key.startswith("name:") and _majority(state, key) == "Place" \
+                and (name := country(mention.text)):
+            by_country[name].add(key)
+    for keys in by_country.values():
+        first, *rest = sorted(keys)
+        for other in rest:
+            uf.union(first, other)
 
 
 def _person_names(state: _Corpus) -> dict[str, set[str]]:
@@ -577,6 +621,11 @@ def _vote(members: list[tuple[str, Mention]], surnames: set, persons: set) -> st
     for doc_id, mention in voters:
         kind = "Person" if (doc_id, mention.span) in persons else mention.kind
         votes[kind] += 0.3 if _has_acronym(mention.text) else 1.0
+    # A surname's own name cues are not its person's ("Jordan" is a country too); what the
+    # words around it say is.
+    cues = Counter(c for d, m in members for c in m.cues
+                   if c not in NAME_CUES or (d, m.span) not in surnames)
+    votes = weigh(votes, cues)
     # A tie between organisation and place: one word is a place ("X's minister" makes NER
     # call a country an organisation), several words an organisation.
     single = all(" " not in m.text for _, m in members)

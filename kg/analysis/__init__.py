@@ -19,6 +19,8 @@ tokens, the sentence of a token, noun chunks, the headline tests, token -> menti
                                            participant (eventverbs.with_roles gives the other
                                            rules' participations a role too)
     quotes.find(sdoc, mentions)            quotations (spans from quotespans) and who said them
+    nationality.find(sdoc, mentions)       "the Kenyan runner X", "Norway's X": a country's
+                                           Place mention and the person's nationality
     pairs.candidates(sdoc, mentions, facts)  mention pairs with kind-free features, which
                                            kg.reading turns into facts after resolution
 
@@ -29,7 +31,7 @@ folder, so a change here re-analyses every document.
 
 from __future__ import annotations
 
-from kg.analysis import events, eventverbs, mentions, pairs, quotes, relations
+from kg.analysis import events, eventverbs, mentions, nationality, pairs, quotes, relations
 from kg.analysis.acronyms import definitions
 from kg.analysis import speakers
 from kg.model import DocResult, Document, Fact
@@ -52,6 +54,9 @@ def analyse(document: Document, sdoc) -> DocResult:
     facts += [Fact(m.span, "hasRole", m.title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
               for m in found if m.title]
     quoted, said = quotes.find(sdoc, found)
+    countries, nationalities = nationality.find(sdoc, found)
+    found = sorted(found + countries, key=lambda m: (m.start, m.end))
+    facts += nationalities
     candidates = pairs.candidates(sdoc, found, facts)
     return DocResult(document, sentences, tuple(found), tuple(facts + said), tuple(quoted), acronyms,
                      tuple(candidates))

@@ -5,6 +5,8 @@ Nothing here names an entity; every list applies to news on any topic.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Words that make up a title before a name ("Supreme Leader", "Prime Minister", "Dr").
 TITLE_WORDS = frozenset(
     """
@@ -57,6 +59,7 @@ ORG_HEADS = frozenset(
     government administration association institute university college foundation company
     corporation inc ltd llc plc group bank fund federation league club team network
     office department bureau service services guard guards brigade brigades police
+    bloc alliance coalition academy conservatory orchestra
     """.split()
 )
 
@@ -94,6 +97,20 @@ PLACE_CLASS_NOUNS = frozenset(
     suburb neighbourhood neighborhood municipality prefecture territory valley
     """.split()
 )
+
+# Words that make a name a place's: last words ("Ottawa National Forest", "Kestrel Park")
+# and first words ("Lake X", "Via X"). A type cue (kg.analysis.cues), not a rule: "Crystal
+# Palace" is a club.
+PLACE_LAST_WORDS = frozenset(
+    """
+    street avenue road boulevard lane square piazza plaza bridge airport reservoir lake river
+    mountain mountains hill hills island islands bay peninsula valley desert sea ocean gulf
+    strait canal forest park palace castle county province district prefecture municipality
+    voivodeship oblast governorate village region regions area glacier channel viaduct drive
+    trail highway motorway range peak peaks creek mall abbey cay stadium arena
+    """.split()
+)
+PLACE_FIRST_WORDS = frozenset("lake mount via piazza rue avenida cape fort isle".split())
 
 # Last words of company names ("Halvorsen Motors", "Acme Robotics Inc"): an organisation
 # whatever NER said.
@@ -158,3 +175,22 @@ LEADER_PHRASES = frozenset(
 # Nouns that stand before a name like a title and tie it to the organisation before them:
 # "Y candidate X", "Y nominee X".
 PRE_NAME_ROLES = frozenset("candidate nominee member loyalist veteran insider".split())
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names, lower case: the 1990 US Census lists (5,163 names) that the `names`
+    package ships (MIT). A cue that a name is a person's ("Delia Marsh"), never proof:
+    many given names are places or words too ("Georgia", "Faith").
+
+    >>> "delia" in first_names(), "vantrix" in first_names()
+    (True, False)
+    """
+    from importlib.resources import files
+
+    found = set()
+    for table in ("dist.male.first", "dist.female.first"):
+        for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                found.add(line.split()[0].lower())
+    return frozenset(found)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from kg.analysis import cues
 from kg.analysis.docindex import in_title_case, is_headline, phrase_text, sentence_of, text_of
 from kg.analysis.dates import normalise
+from kg.analysis.gazetteer import country_of_demonym
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
                         ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
 from kg.model import Mention, Span
@@ -54,6 +56,7 @@ def _trim(span, kind: str, headline: bool):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in ("'s", "’s")):
         tokens = tokens[:-1]
+    tokens = _drop_score(tokens) if kind != "Date" else tokens
     # "the ministry's Audit Board": a common-noun possessor is not part of the name (a
     # proper one is: "People's Front").
     for k, token in enumerate(tokens[:-1]):
@@ -75,6 +78,16 @@ def _trim(span, kind: str, headline: bool):
     if all(t.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS for t in tokens):
         return None  # a title alone ("Supreme Leader") is not a name
     return tokens[0].i, tokens[-1].i, title
+
+
+def _drop_score(tokens: list) -> list:
+    """A name without the match score NER swept into it: "Redmoor 2-1" is Redmoor."""
+    text = "".join(t.text_with_ws for t in tokens).rstrip()
+    match = re.search(r"\s\d{1,2}\s?[-–]\s?\d{1,2}$", text)
+    if not match:
+        return tokens
+    cut = len(text) - len(match.group())
+    return [t for t in tokens if t.idx - tokens[0].idx < cut]
 
 
 def _hyphen_extend(sdoc, first: int, last: int) -> tuple[int, int]:
@@ -192,7 +205,7 @@ def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention]]:
     mentions += _unlabelled(sdoc, sent_index, taken)
     mentions += _propagate(sdoc, sent_index, taken, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
-    return sentences, mentions
+    return sentences, cues.annotate(sdoc, mentions)
 
 
 def _entity_mentions(sdoc, sent_index: dict[int, int]) -> list[tuple[Mention, range]]:
@@ -204,8 +217,8 @@ def _entity_mentions(sdoc, sent_index: dict[int, int]) -> list[tuple[Mention, ra
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or (ent.label_ == "NORP" and not _norp_is_org(ent)):
             continue
-        if kind != "Date" and _URLISH.search(ent.text):
-            continue
+        if kind != "Date" and _URLISH.search(ent.text) or country_of_demonym(ent.text.strip()):
+            continue  # a link, or a nationality word NER took for a name ("Bangladeshi")
         trimmed = _trim(ent, kind, headline[sent_index[ent.start]])
         if trimmed is None:
             continue
