@@ -48,9 +48,11 @@ C = 0.5  # inverse regularisation strength
 MIN_COUNT = 2  # a feature seen fewer times in training gets no weight
 MIN_RULE = 5  # a rule seen fewer times on dev takes its property's rules' precision
 # A classifier fact is asserted when held-out facts of its probability were right at least
-# this often: the F1-best cut-offs on Re-DocRED (p ~ 0.1) let through mostly wrong facts
-# on news (shared/eval), where the rules alone were 0.94 precise.
-ASSERT = 0.5
+# this often. The F1-best cut-offs on Re-DocRED (p ~ 0.1) let through mostly wrong facts
+# on news, where the rules alone were 0.8-0.94 precise; and Wikipedia's calibration runs
+# optimistic on news: on our own news set (bench/news) a bar of 0.5 gave relation
+# precision 0.55 at recall 0.49, 0.6 gave 0.71 at 0.47, 0.7 gave 0.74 at 0.47.
+ASSERT = 0.6
 OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "relations.json"
 
 

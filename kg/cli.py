@@ -157,7 +157,7 @@ min_confidence_option = click.option(
     help="Assert only facts whose measured confidence (the share of such facts that were right "
          "on labelled data, README 'Relations and confidence') is at least this: higher means "
          "fewer, surer facts, lower more facts and more wrong ones. Default: every rule's fact, "
-         "and the classifier's where such facts were right at least half the time.")
+         "and the classifier's where such facts were right at least 60% of the time.")
 
 
 def build_options(command):

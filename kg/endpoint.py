@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
-from kg import query
+import kg.query as query
 from kg.errors import QueryError
 from kg.push import DEFAULT_GRAPH_IRI, split_credentials
 from kg.settings import DEFAULT_BASE_IRI

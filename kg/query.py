@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg import sparqltext
+import kg.sparqltext as sparqltext
 from kg.errors import ExportError, QueryError
 from kg.results import render, short_term  # noqa: F401 (kg.validate and kg.endpoint use them from here)
 from kg.settings import DEFAULT_BASE_IRI

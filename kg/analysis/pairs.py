@@ -14,6 +14,7 @@ strings (kg.relmodel weighs them):
     a:<dep> b:<dep>  each head's own dependency label; pb:<prep> the preposition before b
     mb:<n>         how many other mentions lie between them
     wa:/wb:        the word before the first mention and after the second
+    ea:/eb:        spaCy's entity label of each; ga:/gb: country or place in the gazetteer
     r:<rule>:<predicate>:<f|r>  a rule of kg.analysis.relations found that fact between
                    them, forward (first -> second) or reversed
     via:pronoun    one end is a pronoun or definite noun standing for a name
@@ -25,6 +26,7 @@ stated about a pronoun reaches the name.
 
 from __future__ import annotations
 
+from kg.analysis import gazetteer
 from kg.analysis.docindex import MentionIndex, span_of
 from kg.analysis.pronouns import PERSON_PRONOUNS, THING_PRONOUNS, resolve
 from kg.model import Fact, Mention, Pair
@@ -77,10 +79,19 @@ def _between(sdoc, first, second, index: MentionIndex) -> list[str]:
     return feats
 
 
+def _gazetteer(span, mark: str) -> list[str]:
+    """Whether a name is a country's, or another known place's (kg.analysis.gazetteer)."""
+    text = span.text
+    if gazetteer.country(text):
+        return [f"{mark}:country"]
+    return [f"{mark}:place"] if gazetteer.is_place(text) else []
+
+
 def _labels(first, second) -> list[str]:
-    """spaCy's entity labels of the two names (GPE, LOC, FAC, ORG, NORP ...): finer than
-    kinds, and a hint where NER and resolution disagree."""
-    return [f"ea:{first.root.ent_type_ or '-'}", f"eb:{second.root.ent_type_ or '-'}"]
+    """spaCy's entity labels of the two names (GPE, LOC, FAC, ORG, NORP ...), finer than
+    kinds and a hint where NER and resolution disagree, and what the gazetteer knows."""
+    return ([f"ea:{first.root.ent_type_ or '-'}", f"eb:{second.root.ent_type_ or '-'}"]
+            + _gazetteer(first, "ga") + _gazetteer(second, "gb"))
 
 
 def _features(sdoc, first, second, index: MentionIndex) -> list[str]:
