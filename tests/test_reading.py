@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import RDFS
+from rdflib import RDFS, Literal
 
 from kg import executor, relmodel
 from kg.build import graph_from_texts
@@ -116,3 +116,20 @@ def test_training_is_reproducible(tmp_path, nlp):
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert set(json.loads(outputs[0])["predicates"]) >= {"location"}
+
+
+def test_an_inferred_containment_names_its_two_statements(nlp):
+    """Based in Tampere, and Tampere is in Finland: in Finland, derived from both
+    statements, with no sentence of its own."""
+    from rdflib import RDF
+    from rdflib.namespace import PROV
+
+    graph = graph_from_texts({"news": "Brightwell Analytics is based in Tampere. "
+                                      "The city of Tampere, Finland, has grown fast since 2010."})
+    assert ("Brightwell Analytics", "Finland") in _facts(graph, "location")
+    inferred = [st for st in graph.subjects(KG.method, Literal("inferred-containment"))]
+    assert len(inferred) == 1
+    sources = set(graph.objects(inferred[0], PROV.wasDerivedFrom))
+    assert len(sources) == 2 and all((s, RDF.type, KG.Statement) in graph for s in sources)
+    assert {str(graph.value(s, RDF.object)).rsplit("/", 1)[-1] for s in sources} == {"tampere", "finland"}
+    assert graph.value(inferred[0], KG.evidence) is None
