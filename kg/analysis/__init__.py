@@ -49,14 +49,16 @@ def analyse(document: Document, sdoc) -> DocResult:
     sentences, found = mentions.collect(sdoc, acronyms)
     found = sorted(found + speakers.missed(sdoc, found), key=lambda m: (m.start, m.end))
     found = events.annotate(sdoc, found, document)
-    facts = eventverbs.with_roles(relations.facts(sdoc, found) + events.facts(sdoc, found)
+    # a nationality word's country ("Kenyan President X") is a name the relations read too
+    countries, nationalities = nationality.find(sdoc, found)
+    named = sorted(found + countries, key=lambda m: (m.start, m.end))
+    facts = eventverbs.with_roles(relations.facts(sdoc, named) + events.facts(sdoc, found)
                                   + eventverbs.facts(sdoc, found), eventverbs.unasserted(sdoc))
     facts += [Fact(m.span, "hasRole", m.title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
               for m in found if m.title]
-    quoted, said = quotes.find(sdoc, found)
-    countries, nationalities = nationality.find(sdoc, found)
-    found = sorted(found + countries, key=lambda m: (m.start, m.end))
     facts += nationalities
+    quoted, said = quotes.find(sdoc, found)
+    found = named
     candidates = pairs.candidates(sdoc, found, facts)
     return DocResult(document, sentences, tuple(found), tuple(facts + said), tuple(quoted), acronyms,
                      tuple(candidates))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from kg.analysis.cues import CUES
 from kg.analysis.docindex import sentence_of, span_of, text_of
 from kg.analysis.gazetteer import country, country_of_demonym, demonym_pattern
-from kg.analysis.lexicon import LEADER_HEADS, ORG_CLASS_NOUNS
+from kg.analysis.lexicon import LEADER_HEADS, ORG_CLASS_NOUNS, TITLE_WORDS
 from kg.model import Fact, Mention
 
 _CONFIDENCE = 0.7
@@ -77,6 +77,8 @@ def _person_of(noun, person_at: dict) -> Mention | None:
     the name it is a title of ("runner" in "the Kenyan runner Mary Wanjiru")."""
     if noun.i in person_at:
         return person_at[noun.i]
+    if noun.lower_.rstrip(".") in TITLE_WORDS and noun.dep_ == "compound" and noun.head.i in person_at:
+        return person_at[noun.head.i]  # "Kenyan President X": a capitalised title before the name
     if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() in ORG_CLASS_NOUNS:
         return None
     for child in noun.children:
