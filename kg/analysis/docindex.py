@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kg.analysis.pronouns import antecedents
+from kg.analysis.pronouns import antecedents, resolve
 from kg.model import Mention
 from kg.vocab import AGENT_KINDS
 
@@ -149,6 +149,16 @@ class MentionIndex:
         if mention is not None and (kinds is None or mention.kind in kinds):
             return mention
         return None
+
+    def referred(self, token, kinds) -> Mention | None:
+        """The mention TOKEN names, or the one it refers back to when it is a pronoun or
+        a definite noun ("its", "the commission": kg.analysis.pronouns)."""
+        found = self.at(token, kinds)
+        if found is None and token.pos_ in ("PRON", "NOUN"):
+            found = resolve(self._sdoc, token.i, self._mentions, self.sent_of)
+            if found is not None and found.kind not in kinds:
+                found = None
+        return found
 
     def of_phrase(self, token, kinds) -> Mention | None:
         """The mention a noun phrase headed by TOKEN names: the token itself, or a name in

@@ -92,9 +92,10 @@ def _of_organizations(token, index, preps=ROLE_PREPS) -> list[tuple[Mention, str
                 if pobj.dep_ != "pobj":
                     continue
                 for conj in _with_conjuncts(pobj):
-                    if org := index.of_phrase(conj, BODY):
+                    if org := index.of_phrase(conj, BODY) or index.referred(conj, ("Organization",)):
                         found.append((org, child.lower_))
-        if child.dep_ in ("poss", "compound") and (org := index.at(child, BODY)):
+        if child.dep_ in ("poss", "compound") and (
+                org := index.at(child, BODY) or child.dep_ == "poss" and index.referred(child, ("Organization",))):
             found.append((org, child.dep_))
     if found and found[-1][1] == "of" and token.dep_ == "appos":
         # "X, the leader of A, B and C": the parser often hangs B (and C) on X as further
