@@ -9,6 +9,7 @@ kg:Statement, so no extractor can skip provenance.
 from __future__ import annotations
 
 import hashlib
+import re
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -96,11 +97,22 @@ def _add_document(graph: Graph, base: Namespace, result: DocResult, resolution: 
         graph.add((node, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
     graph.add((node, KG.sourceFile, Literal(doc.source)))
     graph.add((node, KG.sha256, Literal(doc.sha256)))
+    if doc.url:
+        graph.add((node, DCTERMS.source, _source(doc.url)))
+    for author in doc.authors:
+        graph.add((node, DCTERMS.creator, Literal(author)))
     for mention in result.mentions:
         key = resolution.entity_of(doc.doc_id, mention.span)
         if key and kinds[base[key]] in ENTITY_KINDS:
             graph.add((node, KG.mentions, base[key]))
     return node
+
+
+def _source(url: str) -> URIRef | Literal:
+    """A web address as an IRI; anything else a front matter calls its source as text."""
+    if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", url):
+        return URIRef(url)
+    return Literal(url)
 
 
 def _quote_node(base: Namespace, text: str) -> URIRef:
