@@ -60,7 +60,7 @@ def from_pdf(data: bytes, path: Path) -> Extracted:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are about the file's syntax
     try:
@@ -71,6 +71,9 @@ def from_pdf(data: bytes, path: Path) -> Extracted:
         pages = [page.extract_text() or "" for page in reader.pages]
     except CorpusError:
         raise
+    except DependencyError:  # AES encryption needs the cryptography package
+        raise CorpusError(f"{path}: encrypted PDF; kg cannot read its text layer; save an unencrypted copy, "
+                          "or remove it from the corpus") from None
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise CorpusError(f"{path}: not a readable PDF ({exc}); re-save it, or remove it from the corpus") from None
     text = "\n\n".join(reflow(page) for page in pages if page.strip())
