@@ -65,6 +65,12 @@ class Group(click.Group):
         except KeyboardInterrupt:
             # Exports are only ever renamed into place whole (kg.export.atomic).
             click.echo("interrupted — exports unchanged", err=True)
+            if sys.stdout is sys.__stdout__:  # a real process, not a test's CliRunner
+                # Tearing down the interpreter (spaCy's model) takes a second or more; the
+                # locks are released and the workers stopped: nothing is left to do.
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(130)
             ctx.exit(130)
 
 

@@ -112,7 +112,7 @@ def stop(pool: ProcessPoolExecutor) -> None:
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
-        process.terminate()
+        process.kill()  # they hold nothing to save: results are cached only by the build
     for process in processes:
         process.join(1.0)
 
