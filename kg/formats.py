@@ -135,8 +135,12 @@ def from_html(html: str, url: str | None = None) -> Extracted | None:
     >>> from_html(page).text
     'Rain\\n\\nIt rained all day in Harbor Town, and the river rose by a metre.'
     """
+    import logging
+
     import trafilatura
 
+    for name in ("trafilatura", "htmldate", "courlan"):  # "discarding data: ..." is ours to say
+        logging.getLogger(name).setLevel(logging.ERROR)
     found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, favor_precision=True,
                                         date_extraction_params={"extensive_search": False, "original_date": True})
     if found is None or not (found.text or "").strip():

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -120,6 +122,11 @@ def _quote_node(base: Namespace, text: str) -> URIRef:
 
 
 def _add_quotes(graph: Graph, base: Namespace, result: DocResult, document: URIRef, resolution: Resolution) -> None:
+    # The mentions inside each quote by bisection: a book has thousands of both.
+    starts = [m.start for m in result.mentions]
+    if starts != sorted(starts):
+        result = replace(result, mentions=tuple(sorted(result.mentions, key=lambda m: m.start)))
+        starts = sorted(starts)
     for quote in result.quotes:
         node = _quote_node(base, quote.text)
         graph.add((node, RDF.type, KG.Quote))
@@ -127,9 +134,9 @@ def _add_quotes(graph: Graph, base: Namespace, result: DocResult, document: URIR
         graph.add((node, PROV.wasDerivedFrom, document))
         if quote.indirect:
             graph.add((node, KG.indirect, Literal(True)))
-        for mention in result.mentions:
+        for mention in result.mentions[bisect_left(starts, quote.start):bisect_left(starts, quote.end)]:
             key = resolution.entity_of(result.document.doc_id, mention.span)
-            if key and quote.start <= mention.start < quote.end and not key.startswith("date/"):
+            if key and not key.startswith("date/"):
                 graph.add((node, KG.mentions, base[key]))
 
 
