@@ -124,7 +124,7 @@ READ = [
     ("page.txt", b"<!DOCTYPE html><html><head><title>Harbor News</title><style>p {color: red}</style>"
                  b"<script>var x = '<p>';</script></head><body><h1>Mayor Elected</h1>"
                  b"<p>Rosa Diaz &amp; John Roe <b>won</b>.</p><!-- ad --></body></html>",
-     "Harbor News\n\nMayor Elected\n\nRosa Diaz & John Roe won.\n", None),
+     "Rosa Diaz & John Roe won.\n", None),  # the headline is the title (dcterms:title), not text
 ]
 
 
