@@ -20,7 +20,7 @@ from pathlib import Path
 from kg import formats
 from kg.analysis.dates import document_date, split_dateline
 from kg.errors import CorpusError
-from kg.formats import READABLE, SUFFIXES, looks_like_html  # noqa: F401  (re-exported)
+from kg.formats import READABLE
 from kg.model import Document
 from kg.settings import DEFAULT_MAX_BYTES
 

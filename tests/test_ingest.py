@@ -164,3 +164,22 @@ def test_front_matter_beats_the_dateline():
     document = document_from_text("Big news\nKarsk, June 30, 2018 - It rained.\n", "d", "d.md",
                                   title="Rain", date="2019-01-02")
     assert (document.title, document.date) == ("Rain", "2019-01-02")
+
+
+def test_a_new_front_matter_date_reanalyses_the_document_and_its_relative_dates(tmp_path, nlp):
+    from kg.build import analyse_corpus
+    from kg.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    settings = Settings(corpus=corpus, out=tmp_path / "exports", progress=False)
+    (corpus / "ferry.md").write_text(FERRY, encoding="utf-8")
+    first = analyse_corpus(settings)
+    (corpus / "ferry.md").write_text(FERRY.replace("2023-05-12", "2024-02-01").replace("Lena Holm", "Li Wei"))
+    second, third = analyse_corpus(settings), analyse_corpus(settings)
+    assert (first.parsed, second.parsed, third.parsed) == (1, 1, 0)
+    for extraction, day, author in ((second, "2024-01-31", "Li Wei"), (third, "2024-01-31", "Li Wei"),
+                                    (first, "2023-05-11", "Lena Holm")):
+        [result] = extraction.results
+        assert [m.value for m in result.mentions if m.text == "yesterday"] == [day]
+        assert result.document.authors == (author,) and result.document.url == "https://news.example.org/ferry"
