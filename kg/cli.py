@@ -43,7 +43,7 @@ base_option = click.option(
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True, envvar="KG_MAX_BYTES",
-    help="Skip (with a warning) any corpus file larger than this many bytes.",
+    help="Skip (with a warning) any corpus file larger than this many bytes (for PDF and Word: of text).",
 )
 aliases_option = click.option(
     "--aliases", type=click.Path(dir_okay=False, path_type=Path), default="ontology/aliases.ttl",
