@@ -34,7 +34,7 @@ def site(tmp_path):
     (root / "data.json").write_text("{}")
     (root / "blank.html").write_text("<html><body><script>x()</script></body></html>")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
