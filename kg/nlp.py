@@ -79,13 +79,14 @@ def parse(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[D
     current = 0
     for sdoc, index in nlp.pipe(texts, batch_size=settings.batch_size, as_tuples=True):
         if index != current and parts:
-            yield docs[current], _joined(parts)
-            parts = []
+            joined, parts = _joined(parts), []  # the pieces go before the whole is analysed
+            yield docs[current], joined
         current = index
         sdoc.tensor = _empty()  # tok2vec's output: 384 bytes a token, read by no stage of kg
         parts.append(sdoc)
     if parts:
-        yield docs[current], _joined(parts)
+        joined, parts = _joined(parts), []
+        yield docs[current], joined
 
 
 def _joined(parts: list):
