@@ -117,9 +117,8 @@ def _progress_bar():
 
 def _run_build(settings: Settings) -> None:
     from kg.build import build
-    from kg.lock import build_lock
-
     from kg.corpus import discover
+    from kg.lock import build_lock
 
     show = settings.progress and sys.stderr.isatty()
     discover(settings.corpus)  # no corpus, no exports folder: nothing is written before it is found
