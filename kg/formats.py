@@ -183,7 +183,8 @@ def from_markdown(text: str, path: Path) -> Extracted:
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict, str]:
-    if not text.lstrip("\ufeff").startswith("---"):
+    text = text.removeprefix("\ufeff")
+    if not text.startswith("---"):
         return {}, text
     import frontmatter
     import yaml
