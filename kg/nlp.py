@@ -105,24 +105,30 @@ def _empty():
     return numpy.zeros((0, 0), dtype="float32")
 
 
+HEADLINES = 3  # leading title lines parsed apart, at most
 _HEADLINE_ENDS = (".", "!", "?", ":", ";", '"', "”", ",")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
-def pieces(text: str, limit: int = 100_000) -> list[tuple[int, int]]:
+def pieces(text: str, limit: int = 20_000) -> list[tuple[int, int]]:
     """Where TEXT is cut before parsing: (start, end) spans that tile it. The headline
     (the first line, when it has no final punctuation and a blank line or a dateline
-    follows it) is a piece of its own, so it is its own sentence and never leads the
-    parser astray in the first one; the rest is cut at paragraph breaks, then sentence
-    ends, then spaces, into pieces of at most LIMIT characters.
+    follows it; so on for up to HEADLINES lines) is a piece of its own, so it is its own
+    sentence and never leads the parser astray in the first one; the rest is cut at
+    paragraph breaks, then sentence ends, then spaces, into pieces of at most LIMIT
+    characters.
 
     >>> pieces("Rain Returns\\n\\nIt rained. It poured.\\n\\nThen sun.\\n", 25)
     [(0, 14), (14, 37), (37, 47)]
     """
     spans: list[tuple[int, int]] = []
-    start = _headline_end(text)
-    if start:
-        spans.append((0, start))
+    start = 0
+    for _ in range(HEADLINES):  # a site name or kicker above the headline is one too
+        end = _headline_end(text, start)
+        if not end:
+            break
+        spans.append((start, end))
+        start = end
     while len(text) - start > limit:
         end = _cut(text, start, start + limit)
         spans.append((start, end))
@@ -132,17 +138,17 @@ def pieces(text: str, limit: int = 100_000) -> list[tuple[int, int]]:
     return spans
 
 
-def _headline_end(text: str) -> int:
-    """The offset after the headline's line break(s), or 0 when the text opens with none."""
+def _headline_end(text: str, start: int = 0) -> int:
+    """The offset after the line break(s) of a headline at START, or 0 when there is none."""
     from kg.analysis.dates import document_date
 
-    line, newline, rest = text.partition("\n")
+    line, newline, rest = text[start:].partition("\n")
     title = line.strip()
     if not newline or not title or title.endswith(_HEADLINE_ENDS) or len(title.split()) > 30:
         return 0
     following = rest.lstrip(" ").split("\n", 1)[0]
     if rest.startswith(("\n", " \n")) or document_date([following], head=1):
-        return _past_space(text, len(line))
+        return _past_space(text, start + len(line))
     return 0
 
 

@@ -34,6 +34,7 @@ def test_a_headline_is_a_piece_when_a_blank_line_or_a_dateline_follows():
     assert kg_nlp.pieces("Rain Returns\nKarsk, May 3, 2021 -\nIt rained.\n")[0] == (0, 13)
     assert kg_nlp.pieces("It rained.\n\nThen sun.\n") == [(0, 22)]  # a sentence is no headline
     assert kg_nlp.pieces("Rain Returns\nIt rained.\n") == [(0, 24)]  # nor a line running into the text
+    assert kg_nlp.pieces("Tech Weekly\n\nRain Returns\n\nIt rained.\n")[:2] == [(0, 13), (13, 27)]
 
 
 def _analysed(text: str, chunk_chars: int):
