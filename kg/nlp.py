@@ -81,6 +81,7 @@ def parse(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[D
         if index != current and parts:
             joined, parts = _joined(parts), []  # the pieces go before the whole is analysed
             yield docs[current], joined
+            joined = None  # and the whole before the next document is parsed
         current = index
         sdoc.tensor = _empty()  # tok2vec's output: 384 bytes a token, read by no stage of kg
         parts.append(sdoc)
