@@ -74,6 +74,7 @@ def build_corpus(corpus: str | Path = "corpus", out: str | Path = "exports", *, 
     """
     from kg import aliases as alias_file
     from kg.build import build
+    from kg.corpus import discover
     from kg.executor import check
     from kg.lock import build_lock
     from kg.settings import Settings
@@ -82,6 +83,7 @@ def build_corpus(corpus: str | Path = "corpus", out: str | Path = "exports", *, 
     rules = Path(aliases) if aliases is not None else alias_file.project_file(corpus)
     settings = Settings(corpus=corpus, out=Path(out), aliases=rules, **options)
     check(settings)  # says how to install Dask before anything is read
+    discover(settings.corpus)  # no corpus, no exports folder: nothing is written before it is found
     with build_lock(settings.out):
         return build(settings, progress)
 

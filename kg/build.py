@@ -109,7 +109,7 @@ def _cached(documents: list[Document], settings: Settings,
     if store is None:
         return [], [None] * len(documents)
     model = nlp.model_id(settings.model)
-    keys = [cache.key(d.text, model) for d in documents]
+    keys = [cache.key(d.text, model, date=d.date) for d in documents]
     return keys, [store.get(k, d) for k, d in zip(keys, documents)]
 
 

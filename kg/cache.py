@@ -48,15 +48,16 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def key(text: str, model_id: str, version: str | None = None) -> str:
-    """The address of one document's result: its text, the pipeline's version and code,
-    and the spaCy model's name and version.
+def key(text: str, model_id: str, version: str | None = None, date: str | None = None) -> str:
+    """The address of one document's result: its text, its own DATE (relative dates are
+    read against it, and front matter can change it without changing the text), the
+    pipeline's version and code, and the spaCy model's name and version.
 
     >>> key("Hello.", "m 1") == key("Hello.", "m 1"), key("Hello.", "m 1") == key("Hello.", "m 2")
     (True, False)
     """
     digest = hashlib.sha256()
-    for part in (version or PIPELINE_VERSION, code_fingerprint(), model_id, text):
+    for part in (version or PIPELINE_VERSION, code_fingerprint(), model_id, date or "", text):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
@@ -82,7 +83,8 @@ class Cache:
         except Exception:  # truncated, corrupt or from an incompatible version: recompute
             path.unlink(missing_ok=True)
             return None
-        if not isinstance(result, DocResult) or result.document.text != document.text:
+        if not isinstance(result, DocResult) or (result.document.text, result.document.date) != (
+                document.text, document.date):
             path.unlink(missing_ok=True)
             return None
         return result if result.document == document else replace(result, document=document)

@@ -43,7 +43,7 @@ base_option = click.option(
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True, envvar="KG_MAX_BYTES",
-    help="Skip (with a warning) any corpus file larger than this many bytes.",
+    help="Skip (with a warning) any corpus file larger than this many bytes (for PDF and Word: of text).",
 )
 aliases_option = click.option(
     "--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -54,13 +54,24 @@ aliases_option = click.option(
 
 class Group(click.Group):
     """The one place where library errors become click's: a KGError exits 1 with its
-    message and no traceback; any other exception is a bug and keeps its traceback."""
+    message and no traceback; Ctrl-C exits 130 with one line; any other exception is a
+    bug and keeps its traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except KGError as exc:
             raise click.ClickException(exc.message) from None
+        except KeyboardInterrupt:
+            # Exports are only ever renamed into place whole (kg.export.atomic).
+            click.echo("interrupted — exports unchanged", err=True)
+            if sys.stdout is sys.__stdout__:  # a real process, not a test's CliRunner
+                # Tearing down the interpreter (spaCy's model) takes a second or more; the
+                # locks are released and the workers stopped: nothing is left to do.
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(130)
+            ctx.exit(130)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -184,8 +195,8 @@ def build_command(corpus: Path, out: Path, model: str, base_iri: str, quiet: boo
     shows a progress bar on stderr while parsing. A file that is empty, binary, too big or
     unreadable is skipped with a warning on stderr naming it; a failed build leaves the
     previous exports as they were. Only one build at a time may write to OUT. Only new or
-    changed documents are parsed: the others' results come from the cache (.kg-cache/
-    beside the corpus).
+    changed documents are parsed: the others' results come from the cache (OUT/.kg/cache/).
+    Ctrl-C stops it within seconds and leaves the previous exports as they were (exit 130).
 
     \b
     Example:
@@ -257,29 +268,35 @@ def query_command(query: str | None, query_file, graph: Path, fmt: str, endpoint
 
 
 @cli.command("add")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, required=True, metavar="FILE_OR_URL...")
 @build_options
-def add_command(files: tuple[Path, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
+def add_command(sources: tuple[str, ...], corpus: Path, out: Path, model: str, base_iri: str, quiet: bool,
                 max_bytes: int, aliases: Path, jobs: int) -> None:
-    """Copy FILES into the corpus folder and rebuild.
+    """Copy files, or fetch web articles, into the corpus folder and rebuild.
 
-    A file whose name is already taken by a different file in the corpus is refused
-    (rename it first); the same file added twice is left as it is.
+    A file (.txt, .md, .html, .pdf, .docx) is copied as it is; a file whose name is
+    already taken by a different file in the corpus is refused (rename it first). A URL
+    is fetched, its article text, title, date and author extracted, and saved as
+    Markdown with front matter, named after its title.
 
     \b
     Example:
-      kg add ~/new-article.txt ~/another.md
+      kg add ~/new-article.txt ~/report.pdf
+      kg add https://example.org/news/2024/harbor-vote
     """
-    from kg.corpus import SUFFIXES, decode
+    from kg import fetch
+    from kg.corpus import check_addable
 
-    corpus.mkdir(parents=True, exist_ok=True)
+    files = [Path(s) for s in sources if not fetch.is_url(s)]
     for path in files:
-        if path.suffix.lower() not in SUFFIXES:
-            raise CorpusError(f"{path}: only .txt and .md files can be added; save it as plain text first")
-        decode(path.read_bytes(), path)  # refuse binary or non-UTF-8 before it enters the corpus
+        if not path.is_file():
+            raise CorpusError(f"{path}: no such file; check the path (a web address starts with https://)")
+        check_addable(path)  # refuse what the corpus could not read before it enters the corpus
         target = corpus / path.name
         if target.exists() and not filecmp.cmp(path, target, shallow=False):
             raise CorpusError(f"{target} already exists with different content; rename {path.name} and add it again")
+    articles = [fetch.article(s) for s in sources if fetch.is_url(s)]
+    corpus.mkdir(parents=True, exist_ok=True)
     for path in files:
         target = corpus / path.name
         if target.exists():
@@ -287,6 +304,10 @@ def add_command(files: tuple[Path, ...], corpus: Path, out: Path, model: str, ba
         else:
             shutil.copyfile(path, target)
             click.echo(f"added {target}")
+    for found in articles:
+        target, status = fetch.save(found, corpus)
+        click.echo({"added": f"added {target}", "updated": f"updated {target}",
+                    "already": f"{target} is already in the corpus"}[status])
     _run_build(quiet, corpus=corpus, out=out, model=model, base_iri=base_iri, max_bytes=max_bytes,
                aliases=aliases, jobs=jobs)
 
@@ -421,8 +442,9 @@ def html_command(graph: Path, out: Path, types: str, document: str | None, max_n
 @corpus_option
 @out_option
 def clean_command(corpus: Path, out: Path) -> None:
-    """Delete the build cache (.kg-cache/ beside CORPUS) and the query stores kept beside
-    the exports in OUT; the next build parses every document again.
+    """Delete the build cache (OUT/.kg/cache/, and a .kg-cache/ beside CORPUS that older
+    versions kept) and the query stores kept beside the exports in OUT; the next build
+    parses every document again.
 
     \b
     Example:
@@ -435,6 +457,8 @@ def clean_command(corpus: Path, out: Path) -> None:
     removed = clean(settings.cache_dir)
     stores = clean_stores(out)
     click.echo(f"removed {settings.cache_dir}" if removed else f"no cache at {settings.cache_dir}")
+    if clean(settings.legacy_cache_dir):
+        click.echo(f"removed {settings.legacy_cache_dir}")
     if stores:
         click.echo(f"removed {stores} query store(s) in {out}")
 

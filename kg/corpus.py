@@ -1,4 +1,5 @@
-"""Stage 1: find the corpus's files, read them as text, strip web boilerplate.
+"""Stage 1: find the corpus's files, read them as text (kg.formats: PDF, Word, web pages,
+Markdown front matter), strip web boilerplate.
 
     read_corpus(Path("corpus")) -> list[Document]
     scan_corpus(Path("corpus")) -> CorpusScan(documents, warnings)
@@ -14,15 +15,14 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
+from kg import formats
 from kg.analysis.dates import document_date, split_dateline
 from kg.errors import CorpusError
+from kg.formats import READABLE
 from kg.model import Document
 from kg.settings import DEFAULT_MAX_BYTES
-
-SUFFIXES = (".txt", ".md")
 
 # Formats that arrive renamed as .txt: their first bytes say what they are.
 _MAGIC = {
@@ -50,8 +50,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # printable characters, so it is the reading we pick for all of them.
 _WESTERN = {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman", "cp850",
             "cp437", "iso8859_9", "cp1254", "mac_latin2", "cp1257", "iso8859_13"}
-_HTML_TAG = re.compile(r"<(?:!doctype|html|head|body|p|div|span|br|a|script|style|article|section|"
-                       r"h[1-6]|li|ul|ol|table|tr|td|meta|title|img|strong|em|b|i)\b[^>]*>", re.I)
 
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _AD_SIZE = re.compile(r"^\d{2,4}\s*[x×]\s*\d{2,4}$")
@@ -72,24 +70,24 @@ _CHROME = {
 
 
 def discover(root: Path) -> list[Path]:
-    """Every .txt and .md file under ROOT, recursively, hidden files and folders excluded.
-    Broken symlinks and symlink loops are kept, so that reading them warns about them.
+    """Every file under ROOT, recursively, hidden files and folders excluded; reading a
+    file of a kind kg does not read warns about it (kg.formats.KINDS). Broken symlinks
+    and symlink loops are kept, so that reading them warns about them.
 
     >>> discover(Path("corpus"))[:1]  # doctest: +SKIP
     [PosixPath('corpus/000_439010555b33e329.txt')]
     """
     if not root.is_dir():
-        raise CorpusError(f"no documents in {root}: add .txt or .md files (the folder does not exist; "
+        raise CorpusError(f"no documents in {root}: add {READABLE} files (the folder does not exist; "
                           "create it, or point --corpus at your folder)")
     found = [
         path
         for path in root.rglob("*")
-        if path.suffix.lower() in SUFFIXES
-        and (path.is_file() or (path.is_symlink() and not path.is_dir()))
+        if (path.is_file() or (path.is_symlink() and not path.is_dir()))
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     ]
     if not found:
-        raise CorpusError(f"no documents in {root}: add .txt or .md files")
+        raise CorpusError(f"no documents in {root}: add {READABLE} files")
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
@@ -147,64 +145,6 @@ def decode(data: bytes, path: Path) -> str:
     'Jane'
     """
     return sniff(data, path)[0]
-
-
-class _TextOfHTML(HTMLParser):
-    """The readable text of an HTML page: scripts, styles and head dropped, block
-    elements on their own lines, entities decoded."""
-
-    _SKIP = {"script", "style", "noscript", "head", "template", "svg", "nav", "footer"}
-    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-              "article", "section", "header", "blockquote", "pre", "title", "hr", "dd", "dt"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP and tag != "head":
-            self.skipping += 1
-        if tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP and tag != "head" and self.skipping:
-            self.skipping -= 1
-        if tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def looks_like_html(text: str) -> bool:
-    """True for a saved web page: it opens with a tag or doctype, or holds several tags
-    and a closing tag.
-
-    >>> looks_like_html("<p>Hi <b>there</b></p>"), looks_like_html("If a < b and c > d, then.")
-    (True, False)
-    """
-    head = text.lstrip()[:200].lower()
-    if head.startswith(("<!doctype html", "<html")):
-        return True
-    sample = text[:100_000]
-    return len(_HTML_TAG.findall(sample)) >= 2 and bool(re.search(r"</[a-zA-Z][a-zA-Z0-9]*\s*>", sample))
-
-
-def strip_html(text: str) -> str:
-    """The text of an HTML page, parsed with the standard library's HTML parser.
-
-    >>> strip_html("<html><head><style>p{}</style></head><body><h1>Title</h1><p>A &amp; B.</p></body></html>")
-    'Title\\n\\nA & B.\\n'
-    """
-    parser = _TextOfHTML()
-    parser.feed(text)
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    return out + "\n" if out else ""
 
 
 DATELINE_LINES = 10  # lines from the top where a dateline may open the story
@@ -275,22 +215,24 @@ def doc_id_of(relative: Path) -> str:
 
 
 def read_document(path: Path, root: Path, project: Path | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document, str | None]:
-    """Read one file into a Document and a warning (or None), or raise a CorpusError
-    naming the file and saying what to do."""
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document, tuple[str, ...]]:
+    """Read one file into a Document and its warnings, or raise a CorpusError naming the
+    file and saying what to do. A text file over MAX_BYTES is not read; a PDF or Word
+    file is read, and its text must stay under MAX_BYTES."""
+    if path.suffix.lower() not in formats.KINDS:
+        raise formats.unreadable(path)
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise CorpusError(f"{path}: {size:,} bytes, over the {max_bytes:,}-byte limit; split it, "
-                              f"or raise the limit with --max-bytes {size}")
+        if size > max_bytes and path.suffix.lower() not in (".pdf", ".docx"):
+            raise _too_big(path, size, max_bytes)
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc}); check the file, its "
                           "permissions and any symlink it points through") from None
-    raw, warning = sniff(data, path)
-    if looks_like_html(raw):
-        raw = strip_html(raw)
-    text = clean(raw)
+    found = formats.extract(path, data, sniff)
+    if len(found.text.encode("utf-8")) > max_bytes:
+        raise _too_big(path, len(found.text.encode("utf-8")), max_bytes, " of text")
+    text = clean(found.text)
     if not text.strip():
         raise CorpusError(f"{path}: empty file; add text to it or remove it from the corpus")
     relative = path.relative_to(root)
@@ -300,11 +242,35 @@ def read_document(path: Path, root: Path, project: Path | None = None,
         source = (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
         source = (Path(root.name) / relative).as_posix()
-    return document_from_text(text, doc_id_of(relative), source, fallback_title=path.stem), warning
+    document = document_from_text(text, doc_id_of(relative), source, fallback_title=path.stem,
+                                  title=found.title, date=found.date, url=found.url, authors=found.authors)
+    return document, found.warnings
 
 
-def document_from_text(text: str, doc_id: str, source: str, fallback_title: str = "") -> Document:
-    """A Document from text that is already cleaned (or clean enough), for files and tests.
+def check_addable(path: Path) -> None:
+    """Raise a CorpusError unless PATH is a file the corpus can read (`kg add` checks a
+    file before copying it in).
+
+    >>> check_addable(Path("sales.xlsx"))  # doctest: +SKIP
+    Traceback (most recent call last):
+    kg.errors.CorpusError: sales.xlsx: kg does not read .xlsx files; ...
+    """
+    if path.suffix.lower() not in formats.KINDS:
+        raise formats.unreadable(path)
+    if not clean(formats.extract(path, path.read_bytes(), sniff).text).strip():
+        raise CorpusError(f"{path}: empty file; add text to it first")
+
+
+def _too_big(path: Path, size: int, limit: int, what: str = "") -> CorpusError:
+    return CorpusError(f"{path}: {size:,} bytes{what}, over the {limit:,}-byte limit; split it, "
+                       f"or raise the limit with --max-bytes {size}")
+
+
+def document_from_text(text: str, doc_id: str, source: str, fallback_title: str = "", *,
+                       title: str | None = None, date: str | None = None, url: str | None = None,
+                       authors: tuple[str, ...] = ()) -> Document:
+    """A Document from text that is already cleaned (or clean enough), for files and tests;
+    TITLE and DATE, when a file's metadata states them, win over the headline and dateline.
 
     >>> document_from_text("Big news\\nParis, June 30, 2018 - It rained.\\n", "d", "d.txt").date
     '2018-06-30'
@@ -314,8 +280,10 @@ def document_from_text(text: str, doc_id: str, source: str, fallback_title: str 
         source=source,
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=title_of(text, fallback_title or doc_id),
-        date=document_date(text.split("\n")),
+        title=title or title_of(text, fallback_title or doc_id),
+        date=date or document_date(text.split("\n")),
+        url=url,
+        authors=authors,
     )
 
 
@@ -338,16 +306,15 @@ def scan_corpus(root: Path, project: Path | None = None, max_bytes: int = DEFAUL
     warnings: list[str] = []
     for path in discover(root):
         try:
-            document, warning = read_document(path, root, project, max_bytes)
+            document, found = read_document(path, root, project, max_bytes)
         except CorpusError as exc:
             warnings.append(f"{exc.message} (skipped)")
             continue
         documents.append(document)
-        if warning:
-            warnings.append(warning)
+        warnings.extend(found)
     if not documents:
         shown = " | ".join(warnings[:3]) + (f" | and {len(warnings) - 3} more" if len(warnings) > 3 else "")
-        raise CorpusError(f"no documents in {root}: add .txt or .md files (skipped {len(warnings)}: {shown})")
+        raise CorpusError(f"no documents in {root}: add {READABLE} files (skipped {len(warnings)}: {shown})")
     ids = [d.doc_id for d in documents]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})[0]

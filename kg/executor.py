@@ -4,6 +4,7 @@ concurrent.futures.Executor: a process pool here, or a Dask client's (kg.dask_ex
     run(documents, settings, done) -> (results, timings)        opens the pool SETTINGS ask for
     analyse(documents, settings, pool, done, workers) -> (results, timings)
     open_pool(settings, batches) -> context of (Executor | None, workers)
+    stop(pool)                                                   ends a process pool's workers now
     analyse_batch(settings, documents) -> (fingerprint, model id, results)   runs on a worker
     check(settings)                                              fails early if Dask is missing
 
@@ -20,6 +21,7 @@ client caches them under its own fingerprint, so they must agree.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
@@ -92,8 +94,27 @@ def open_pool(settings: Settings, batches: int) -> Iterator[tuple[Executor | Non
     if jobs <= 1:
         yield None, 1
         return
-    with local_pool(settings.model, jobs) as pool:
+    pool = local_pool(settings.model, jobs)
+    try:
         yield pool, jobs
+    except BaseException:
+        stop(pool)  # Ctrl-C or a failed batch: the workers' other batches are not waited for
+        raise
+    pool.shutdown()
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """End POOL's worker processes now, not after the batches they are parsing."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()  # they hold nothing to save: results are cached only by the build
+    for process in processes:
+        process.join(1.0)
 
 
 def local_pool(model: str, jobs: int) -> ProcessPoolExecutor:
@@ -102,7 +123,14 @@ def local_pool(model: str, jobs: int) -> ProcessPoolExecutor:
     fork = "fork" in multiprocessing.get_all_start_methods()
     if fork:
         nlp.load(model)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork" if fork else "spawn"))
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
+                               initializer=_ignore_interrupt)
+
+
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the build, which stops them: a terminal sends SIGINT to
+    every process of the group, and each worker would print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def check(settings: Settings) -> None:

@@ -9,6 +9,9 @@ kg:Statement, so no extractor can skip provenance.
 from __future__ import annotations
 
 import hashlib
+import re
+from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -103,6 +106,10 @@ def _add_document(graph: Graph, base: Namespace, result: DocResult, resolution: 
         graph.add((node, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
     graph.add((node, KG.sourceFile, Literal(doc.source)))
     graph.add((node, KG.sha256, Literal(doc.sha256)))
+    if doc.url:
+        graph.add((node, DCTERMS.source, _source(doc.url)))
+    for author in doc.authors:
+        graph.add((node, DCTERMS.creator, Literal(author)))
     for mention in result.mentions:
         key = resolution.entity_of(doc.doc_id, mention.span)
         if key and kinds[base[key]] in ENTITY_KINDS:
@@ -110,11 +117,23 @@ def _add_document(graph: Graph, base: Namespace, result: DocResult, resolution: 
     return node
 
 
+def _source(url: str) -> URIRef | Literal:
+    """A web address as an IRI; anything else a front matter calls its source as text."""
+    if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", url):
+        return URIRef(url)
+    return Literal(url)
+
+
 def _quote_node(base: Namespace, text: str) -> URIRef:
     return base[f"quote/{_hash(text)}"]
 
 
 def _add_quotes(graph: Graph, base: Namespace, result: DocResult, document: URIRef, resolution: Resolution) -> None:
+    # The mentions inside each quote by bisection: a book has thousands of both.
+    starts = [m.start for m in result.mentions]
+    if starts != sorted(starts):
+        result = replace(result, mentions=tuple(sorted(result.mentions, key=lambda m: m.start)))
+        starts = sorted(starts)
     for quote in result.quotes:
         node = _quote_node(base, quote.text)
         graph.add((node, RDF.type, KG.Quote))
@@ -124,9 +143,9 @@ def _add_quotes(graph: Graph, base: Namespace, result: DocResult, document: URIR
             graph.add((node, KG.indirect, Literal(True)))
         if quote.partial:
             graph.add((node, KG.partial, Literal(True)))
-        for mention in result.mentions:
+        for mention in result.mentions[bisect_left(starts, quote.start):bisect_left(starts, quote.end)]:
             key = resolution.entity_of(result.document.doc_id, mention.span)
-            if key and quote.start <= mention.start < quote.end and not key.startswith("date/"):
+            if key and not key.startswith("date/"):
                 graph.add((node, KG.mentions, base[key]))
 
 

@@ -2,7 +2,7 @@
 
     with build_lock(Path("exports")): ...
 
-The lock is an advisory `fcntl.flock` on `OUT/.kg-build.lock`, which holds the pid of
+The lock is an advisory `fcntl.flock` on `OUT/.kg/build.lock`, which holds the pid of
 the build that has it. The kernel drops the lock when its process dies, however it
 dies, so a lock file left by a killed build is simply taken over by the next one.
 """
@@ -16,8 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import ExportError, LockError
+from kg.settings import STATE
 
-LOCK_NAME = ".kg-build.lock"
+LOCK_NAME = f"{STATE}/build.lock"
 
 
 @contextmanager
@@ -27,7 +28,7 @@ def build_lock(out: Path, wait: float = 0.0) -> Iterator[Path]:
 
     >>> with build_lock(Path("/tmp/kg-lock-demo")) as path:  # doctest: +SKIP
     ...     print(path.name)
-    .kg-build.lock
+    build.lock
     """
     try:
         import fcntl
@@ -36,7 +37,7 @@ def build_lock(out: Path, wait: float = 0.0) -> Iterator[Path]:
         return
     path = out / LOCK_NAME
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise ExportError(f"cannot write exports to {out}: {exc.strerror}; "

@@ -24,7 +24,9 @@ class Document:
     text: str  # cleaned text; every offset points into it
     sha256: str  # of the cleaned text
     title: str
-    date: str | None = None  # ISO value of the date the text states as its own
+    date: str | None = None  # ISO value of the date the text (or its front matter) states as its own
+    url: str | None = None  # where it was published, when the file says (front matter, web page)
+    authors: tuple[str, ...] = ()  # who wrote it, when the file says
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
     load(name) -> spacy Language (cached per process)
     parse(documents, settings) -> iterator of (Document, spacy Doc)
+    pieces(text, limit) -> [(start, end), ...]   where a text is cut before parsing
     model_id(name) -> "name version" without loading the pipeline
     line_breaks(doc) -> doc with a sentence start after every line break
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -63,11 +65,114 @@ def load(name: str):
 
 
 def parse(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[Document, object]]:
-    """Parse each document once, in small batches, yielding it with its spaCy Doc."""
+    """Parse each document once, in small batches, yielding it with its spaCy Doc.
+
+    A document is parsed in pieces (see `pieces`: its headline alone, then paragraphs up
+    to settings.chunk_chars characters) joined back into one Doc whose text is the
+    document's, so offsets, sentence indices and evidence are those of a single parse,
+    however long the text, and memory stays bounded by the piece size.
+    """
     nlp = load(settings.model)
     docs = list(documents)
-    texts = (d.text for d in docs)
-    yield from zip(docs, nlp.pipe(texts, batch_size=settings.batch_size))
+    texts = ((d.text[a:b], i) for i, d in enumerate(docs) for a, b in pieces(d.text, settings.chunk_chars))
+    parts: list = []
+    current = 0
+    for sdoc, index in nlp.pipe(texts, batch_size=settings.batch_size, as_tuples=True):
+        if index != current and parts:
+            joined, parts = _joined(parts), []  # the pieces go before the whole is analysed
+            yield docs[current], joined
+            joined = None  # and the whole before the next document is parsed
+        current = index
+        sdoc.tensor = _empty()  # tok2vec's output: 384 bytes a token, read by no stage of kg
+        parts.append(sdoc)
+    if parts:
+        joined, parts = _joined(parts), []
+        yield docs[current], joined
+
+
+def _joined(parts: list):
+    if len(parts) == 1:
+        return parts[0]
+    from spacy.tokens import Doc
+
+    # The pieces are exact slices of the text, each ending where a line or sentence does:
+    # no space is inserted, so the joined text is the document's, character for character.
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+
+
+def _empty():
+    import numpy  # comes with spaCy
+
+    return numpy.zeros((0, 0), dtype="float32")
+
+
+HEADLINES = 3  # leading title lines parsed apart, at most
+_HEADLINE_ENDS = (".", "!", "?", ":", ";", '"', "”", ",")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def pieces(text: str, limit: int = 20_000) -> list[tuple[int, int]]:
+    """Where TEXT is cut before parsing: (start, end) spans that tile it. The headline
+    (the first line, when it has no final punctuation and a blank line or a dateline
+    follows it; so on for up to HEADLINES lines) is a piece of its own, so it is its own
+    sentence and never leads the parser astray in the first one; the rest is cut at
+    paragraph breaks, then sentence ends, then spaces, into pieces of at most LIMIT
+    characters.
+
+    >>> pieces("Rain Returns\\n\\nIt rained. It poured.\\n\\nThen sun.\\n", 25)
+    [(0, 14), (14, 37), (37, 47)]
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for _ in range(HEADLINES):  # a site name or kicker above the headline is one too
+        end = _headline_end(text, start)
+        if not end:
+            break
+        spans.append((start, end))
+        start = end
+    while len(text) - start > limit:
+        end = _cut(text, start, start + limit)
+        spans.append((start, end))
+        start = end
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _headline_end(text: str, start: int = 0) -> int:
+    """The offset after the line break(s) of a headline at START, or 0 when there is none."""
+    from kg.analysis.dates import document_date
+
+    line, newline, rest = text[start:].partition("\n")
+    title = line.strip()
+    if not newline or not title or title.endswith(_HEADLINE_ENDS) or len(title.split()) > 30:
+        return 0
+    following = rest.lstrip(" ").split("\n", 1)[0]
+    if rest.startswith(("\n", " \n")) or document_date([following], head=1):
+        return _past_space(text, start + len(line))
+    return 0
+
+
+def _past_space(text: str, k: int) -> int:
+    """K moved past the whitespace at it: a piece ends after its run of spaces and line
+    breaks, which the tokenizer keeps as one token either way."""
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    """The last paragraph break, else sentence end, else space, in text[start:stop]."""
+    window = text[start:stop]
+    floor = len(window) // 4  # never a sliver: a piece holds at least a quarter of LIMIT
+    k = window.rfind("\n\n")
+    if k > floor:
+        return _past_space(text, start + k)
+    ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() > floor]
+    if ends:
+        return start + ends[-1]
+    k = max(window.rfind(" "), window.rfind("\n"))
+    return start + k + 1 if k > floor else stop
 
 
 def _missing(name: str) -> ModelError:

@@ -10,6 +10,8 @@ DEFAULT_BASE_IRI = "https://example.org/kg/resource/"
 # Articles are a few kB; a file this big is a dump or a mistake, and spaCy's memory grows
 # with document length. Bigger files are skipped with a warning.
 DEFAULT_MAX_BYTES = 5_000_000
+# kg's own files inside the exports folder: the build lock and the cache.
+STATE = ".kg"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,9 @@ class Settings:
     base_iri: str = DEFAULT_BASE_IRI
     # Article-length docs: spaCy's default batch of 256 holds ~4 GB; 16-32 is fastest here.
     batch_size: int = 16
+    # Longer texts are parsed in pieces of at most this many characters (kg.nlp.pieces),
+    # cut at paragraph or sentence ends, so memory does not grow with a document's length.
+    chunk_chars: int = 20_000
     progress: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
     # The user's merges and splits (kg.aliases); a missing file means none.
@@ -33,8 +38,8 @@ class Settings:
     html_max_nodes: int | None = 5000  # graph.html draws the best-connected N entities
     # Worker processes that parse and analyse documents (1: in this process).
     jobs: int = 1
-    # Reuse per-document results of unchanged texts; None puts the cache beside the
-    # corpus, in .kg-cache/.
+    # Reuse per-document results of unchanged texts; None puts the cache inside the
+    # exports folder, in OUT/.kg/cache/ (a build writes nothing outside OUT).
     use_cache: bool = True
     cache: Path | None = None
     # Where per-document extraction runs: "local" (settings.jobs processes here) or
@@ -49,7 +54,12 @@ class Settings:
     def cache_dir(self) -> Path:
         """Where per-document results are cached.
 
-        >>> Settings(corpus=Path("news/corpus")).cache_dir
-        PosixPath('news/.kg-cache')
+        >>> Settings(out=Path("news/exports")).cache_dir
+        PosixPath('news/exports/.kg/cache')
         """
-        return self.cache if self.cache is not None else self.corpus.parent / ".kg-cache"
+        return self.cache if self.cache is not None else self.out / STATE / "cache"
+
+    @property
+    def legacy_cache_dir(self) -> Path:
+        """Where kg 0.1 kept the cache (beside the corpus); `kg clean` removes it too."""
+        return self.corpus.parent / ".kg-cache"

@@ -108,7 +108,7 @@ def test_all_files_bad_is_an_error_listing_them(corpus):
     (corpus / "good.txt").write_bytes(b"")
     result = invoke("build")
     assert result.exit_code == 1
-    assert "no documents in corpus: add .txt or .md files (skipped 1: corpus/good.txt: empty file" in result.output
+    assert "no documents in corpus: add .txt, .md, .html, .pdf and .docx files (skipped 1: corpus/good.txt: empty file" in result.output
 
 
 # --- files that are read, perhaps with a warning -------------------------------------
@@ -124,7 +124,7 @@ READ = [
     ("page.txt", b"<!DOCTYPE html><html><head><title>Harbor News</title><style>p {color: red}</style>"
                  b"<script>var x = '<p>';</script></head><body><h1>Mayor Elected</h1>"
                  b"<p>Rosa Diaz &amp; John Roe <b>won</b>.</p><!-- ad --></body></html>",
-     "Harbor News\n\nMayor Elected\n\nRosa Diaz & John Roe won.\n", None),
+     "Rosa Diaz & John Roe won.\n", None),  # the headline is the title (dcterms:title), not text
 ]
 
 
@@ -159,8 +159,8 @@ def test_prose_with_angle_brackets_is_not_html(tmp_path):
 # --- errors: exit 1 with the culprit and what to do ----------------------------------
 
 @pytest.mark.parametrize("args,message", [
-    (["build", "--corpus", "no-such-folder"], "no documents in no-such-folder: add .txt or .md files"),
-    (["build", "--corpus", "empty-folder"], "no documents in empty-folder: add .txt or .md files"),
+    (["build", "--corpus", "no-such-folder"], "no documents in no-such-folder: add .txt, .md, .html, .pdf and .docx files"),
+    (["build", "--corpus", "empty-folder"], "no documents in empty-folder: add .txt, .md, .html, .pdf and .docx files"),
     (["query", "SELECT ?p WHERE { ?p a kg:Person"], "malformed SPARQL at line 1, column 33"),
     (["query", "SELECT ?p WHERE {\n  ?p a kg:Person .\n  FILTER( }"], "malformed SPARQL at line 3, column"),
     (["query", "INSERT DATA { kgr:a kgr:b kgr:c }"], "SPARQL UPDATE is not allowed"),
@@ -266,5 +266,5 @@ def test_many_bad_files_are_listed_briefly(tmp_path):
     with pytest.raises(CorpusError) as caught:
         scan_corpus(tmp_path)
     message = caught.value.message
-    assert message.startswith(f"no documents in {tmp_path}: add .txt or .md files (skipped 5: {tmp_path / 'e0.txt'}")
+    assert message.startswith(f"no documents in {tmp_path}: add .txt, .md, .html, .pdf and .docx files (skipped 5: {tmp_path / 'e0.txt'}")
     assert message.endswith("| and 2 more)") and "e3.txt" not in message

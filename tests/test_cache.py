@@ -35,7 +35,7 @@ def run(corpus, out="exports", **options):
 
 def test_rebuild_parses_nothing_and_writes_the_same_bytes_as_a_cold_build(corpus):
     first, cold = run(corpus)
-    assert first.parsed == 3 and (corpus.parent / ".kg-cache").is_dir()
+    assert first.parsed == 3 and (corpus.parent / "exports" / ".kg" / "cache").is_dir()
     again, cached = run(corpus)
     assert again.parsed == 0 and cached == cold
     nocache, uncached = run(corpus, out="plain", use_cache=False)
@@ -77,7 +77,7 @@ def test_pipeline_version_model_and_code_invalidate(corpus, monkeypatch):
 
 def test_a_corrupt_or_truncated_entry_is_recomputed(corpus):
     run(corpus)
-    entries = sorted((corpus.parent / ".kg-cache").rglob("*.pickle"))
+    entries = sorted((corpus.parent / "exports" / ".kg" / "cache").rglob("*.pickle"))
     assert len(entries) == 3
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(entries[1].read_bytes()[:20])
@@ -97,7 +97,7 @@ def test_clean_removes_the_cache(corpus, monkeypatch):
     monkeypatch.chdir(corpus.parent)
     result = CliRunner().invoke(cli, ["clean"])
     assert result.exit_code == 0 and "removed" in result.output
-    assert not (corpus.parent / ".kg-cache").exists()
+    assert not (corpus.parent / "exports" / ".kg" / "cache").exists()
     result = CliRunner().invoke(cli, ["build", "--quiet", "--jobs", "1"])
     assert result.exit_code == 0 and "3 documents parsed, 0 from the cache" in result.output
     result = CliRunner().invoke(cli, ["build", "--quiet", "--no-cache"])

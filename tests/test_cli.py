@@ -62,7 +62,7 @@ def test_query_from_file_ask_and_construct(built):
     (["query"], 2, "give a QUERY or -f FILE"),
     (["query", QUERY, "--format", "xml"], 2, "Invalid value for '--format'"),
     (["frobnicate"], 2, "No such command"),
-    (["build", "--corpus", "no-such-folder"], 1, "no documents in no-such-folder: add .txt or .md files"),
+    (["build", "--corpus", "no-such-folder"], 1, "no documents in no-such-folder: add .txt, .md, .html, .pdf and .docx files"),
 ])
 def test_errors(built, args, code, message):
     result = invoke(*args)
@@ -95,7 +95,7 @@ def test_bad_file_is_skipped_with_a_warning(built, name, data, message):
 def test_empty_corpus(project):
     (project / "corpus").mkdir()
     result = invoke("build")
-    assert result.exit_code == 1 and "no documents in corpus: add .txt or .md files" in result.output
+    assert result.exit_code == 1 and "no documents in corpus: add .txt, .md, .html, .pdf and .docx files" in result.output
 
 
 def test_build_prints_a_summary(project):
@@ -141,9 +141,11 @@ def test_add_refuses_binary_and_other_suffixes(built, tmp_path_factory):
     folder = tmp_path_factory.mktemp("bad")
     (folder / "x.txt").write_bytes(b"\x00\x00")
     (folder / "x.pdf").write_bytes(b"%PDF")
+    (folder / "x.xlsx").write_bytes(b"PK\x03\x04")
     assert "binary file" in invoke("add", str(folder / "x.txt")).output
-    assert "only .txt and .md" in invoke("add", str(folder / "x.pdf")).output
-    assert not (built / "corpus" / "x.txt").exists()
+    assert "not a readable PDF" in invoke("add", str(folder / "x.pdf")).output
+    assert "kg does not read .xlsx files" in invoke("add", str(folder / "x.xlsx")).output
+    assert not any((built / "corpus" / name).exists() for name in ("x.txt", "x.pdf", "x.xlsx"))
 
 
 def test_stats(built):

@@ -57,16 +57,25 @@ def test_utf8_bom_utf16_and_crlf_are_read(tmp_path):
     assert read_corpus(tmp_path)[0].text == "Line one.\nLine two.\n"
 
 
-def test_discover_is_recursive_and_skips_hidden_and_other_files(tmp_path):
+def test_discover_is_recursive_and_skips_hidden_files(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ("a.txt", "sub/b.md", "c.pdf", ".hidden.txt", ".git/d.txt"):
+    for name in ("a.txt", "sub/b.md", "c.xlsx", ".hidden.txt", ".git/d.txt"):
         (tmp_path / name).write_text("Text.")
-    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["a.txt", "sub/b.md"]
+    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["a.txt", "c.xlsx", "sub/b.md"]
+
+
+def test_a_file_of_another_kind_is_skipped_with_one_warning_naming_the_kinds_kg_reads(tmp_path):
+    (tmp_path / "a.txt").write_text("Jane Doe lives in Paris.\n")
+    (tmp_path / "sales.xlsx").write_bytes(b"PK\x03\x04")
+    scan = scan_corpus(tmp_path)
+    assert [d.doc_id for d in scan.documents] == ["a"]
+    assert scan.warnings == (f"{tmp_path / 'sales.xlsx'}: kg does not read .xlsx files; it reads .txt, .md, "
+                             ".html, .pdf and .docx (convert it, or move it out of the corpus) (skipped)",)
 
 
 @pytest.mark.parametrize("setup,message", [
-    (lambda root: None, "no documents in .*: add .txt or .md files \\(the folder does not exist"),
+    (lambda root: None, "no documents in .*: add .txt, .md, .html, .pdf and .docx files \\(the folder does not exist"),
     (lambda root: root.mkdir(), "no documents in"),
 ])
 def test_missing_or_empty_corpus(tmp_path, setup, message):

@@ -19,6 +19,8 @@ from kg.cli import cli
 from kg.errors import LockError
 from kg.lock import LOCK_NAME, build_lock
 
+ROOT = Path(__file__).resolve().parents[1]
+
 ARTICLE = "Harbor Town Elects a Mayor\n\nVoters in Harbor Town elected Rosa Diaz, a teacher, as mayor on Sunday.\n"
 
 # A real `kg build` whose export writer stops dead after writing half of its first temp
@@ -129,6 +131,55 @@ def test_lock_held_by_another_process_and_taken_over_when_it_dies(tmp_path):
 def test_stale_lock_file_from_a_dead_pid_does_not_block(tmp_path):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
+    (tmp_path / LOCK_NAME).parent.mkdir()
     (tmp_path / LOCK_NAME).write_text(f"{dead.pid}\n")
     with build_lock(tmp_path) as path:
         assert path.read_text().strip() == str(os.getpid())
+
+
+def _children(pid: int) -> list[int]:
+    """The pids of PID's child processes (Linux)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(p) for p in task.read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_stops_a_build_within_two_seconds_and_keeps_the_exports(tmp_path, bundled_build, jobs):
+    from ingest_files import long_report
+
+    out = tmp_path / "exports"
+    shutil.copytree(bundled_build[0] / "exports", out)
+    before = _exports(out)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(40):  # three batches, a minute of parsing: the build is surely still at it
+        (corpus / f"report-{i}.txt").write_text(long_report(8_000, seed=i), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", "--corpus", str(corpus), "--out", str(out),
+                             "--jobs", str(jobs), "--quiet", "--no-cache"],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    try:
+        deadline = time.monotonic() + 120
+        # Parsing has begun when the workers exist (jobs 2), or the model has had time to load.
+        while (len(_children(proc.pid)) < jobs if jobs > 1 else not (out / LOCK_NAME).exists()):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+            time.sleep(0.1)
+        workers = _children(proc.pid)
+        time.sleep(1.5)
+        assert proc.poll() is None
+        proc.send_signal(signal.SIGINT)
+        sent = time.monotonic()
+        _, stderr = proc.communicate(timeout=10)
+        stopped = time.monotonic() - sent
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130 and stopped < 2.0, (proc.returncode, stopped, stderr)
+    assert stderr.strip().splitlines()[-1] == "interrupted — exports unchanged" and "Traceback" not in stderr
+    assert _exports(out) == before
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()
+                and "zombie" not in Path(f"/proc/{pid}/status").read_text()]

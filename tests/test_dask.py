@@ -46,6 +46,8 @@ def corpus(tmp_path, nlp):
 
 
 def turtle(corpus, out, **options):
+    # One cache for every OUT of a test (each OUT has its own by default).
+    options.setdefault("cache", corpus.parent / "cache")
     settings = Settings(corpus=corpus, out=corpus.parent / out, progress=False, batch_size=2, **options)
     report = build(settings)
     return report, (corpus.parent / out / "graph.ttl").read_bytes()
@@ -85,7 +87,7 @@ def test_cli_starts_a_local_cluster_of_jobs_workers(corpus, monkeypatch):
     result = runner.invoke(cli, ["build", "--executor", "dask", "--jobs", "2", "--quiet"])
     assert result.exit_code == 0, result.output
     assert "5 documents parsed" in result.output and "dask" in result.output
-    shutil.rmtree(corpus.parent / ".kg-cache")
+    shutil.rmtree(corpus.parent / "exports" / ".kg" / "cache")  # the CLI's default cache, inside --out
     local = runner.invoke(cli, ["build", "--jobs", "1", "--quiet", "--out", "local"])
     assert local.exit_code == 0, local.output
     assert (corpus.parent / "exports" / "graph.ttl").read_bytes() == (corpus.parent / "local" / "graph.ttl").read_bytes()

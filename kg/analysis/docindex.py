@@ -7,6 +7,7 @@ tokens to mentions.
                                                 each access: per-mention slicing was quadratic)
     sentence_of(sdoc) -> {token index: sentence index}
     noun_chunks(sdoc) -> tuple of spans
+    words_of(sdoc) -> frozenset of the words of the text
     span_of(sdoc, mention) -> spaCy Span | None   the tokens a mention covers
     phrase_text(sdoc, start, end) -> str       the words between two offsets, on one line
     is_headline(sent), in_title_case(sent), is_title_case_line(sent) -> bool
@@ -53,6 +54,25 @@ def sentence_of(sdoc) -> dict[int, int]:
         if store is not None:
             store[_SENTENCES] = index
     return index
+
+
+_WORDS = "kg.words"
+
+
+def words_of(sdoc) -> frozenset[str]:
+    """Every maximal run of word characters in SDOC's text, as written: whether a word
+    occurs in the document, in constant time (a regex over a book per name was quadratic).
+
+    >>> "regime" in words_of(nlp("The regime's Regime-backed daily"))  # doctest: +SKIP
+    True
+    """
+    store = getattr(sdoc, "user_data", None)
+    words = store.get(_WORDS) if store is not None else None
+    if words is None:
+        words = frozenset(re.findall(r"\w+", text_of(sdoc)))
+        if store is not None:
+            store[_WORDS] = words
+    return words
 
 
 _CHUNKS = "kg.noun_chunks"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.analysis import cues
-from kg.analysis.docindex import in_title_case, is_headline, phrase_text, sentence_of, text_of
+from kg.analysis.docindex import in_title_case, is_headline, phrase_text, sentence_of, text_of, words_of
 from kg.analysis.dates import normalise
 from kg.analysis.gazetteer import country_of_demonym
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
@@ -247,7 +247,13 @@ def _is_name(sdoc, text: str, kind: str, one_word: bool) -> bool:
         return False
     # "Regime" when the text also says "regime": a capitalised common noun
     return not (kind in ("Person", "Organization") and one_word and text[:1].isupper()
-                and not text.isupper() and re.search(rf"\b{re.escape(text.lower())}\b", text_of(sdoc)))
+                and not text.isupper() and _occurs(sdoc, text.lower()))
+
+
+def _occurs(sdoc, word: str) -> bool:
+    if re.fullmatch(r"\w+", word):
+        return word in words_of(sdoc)
+    return bool(re.search(rf"\b{re.escape(word)}\b", text_of(sdoc)))
 
 
 def _head_kind(span, kind: str) -> str:
