@@ -19,10 +19,9 @@ CORPUS_README = ("Put your articles here, one .txt or .md file each (subfolders 
                  "then run `kg build` in the folder above.\n")
 # The build cache beside the corpus, and what `kg query` and `kg build` keep beside the
 # exports (query stores, the build lock); the exports themselves are yours to commit.
-GITIGNORE = """# kg's caches (`kg clean` deletes them)
-.kg-cache/
+GITIGNORE = """# kg's cache and build lock (`kg clean` deletes the cache), and query stores
+exports/.kg/
 exports/.*.oxigraph/
-exports/.kg-build.lock
 # uncomment to keep the exports out of git too
 # exports/
 """

@@ -58,7 +58,7 @@ def check_mixed_build(root: Path, cwd: Path, report_size: int) -> Graph:
         "and .docx (convert it, or move it out of the corpus) (skipped)"]
     assert result.stdout.startswith("5 documents: ")
     assert list(cwd.iterdir()) == []  # nothing written in the current folder
-    assert sorted(p.name for p in out.iterdir()) == [".kg", "graph.graphml", "graph.html", "graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [".kg", "comentions.json", "graph.graphml", "graph.html", "graph.ttl"]
     graph = Graph().parse(out / "graph.ttl", format="turtle")
     for person in ("Tomas Varga", "Ilona Brandt", "Hana Kowalski", "Marta Oliveira", "Zofia Lindqvist"):
         assert kind_of(graph, person) == {KG.Person}, person

@@ -52,6 +52,8 @@ def test_a_document_parsed_in_pieces_is_analysed_as_a_whole(nlp):
     assert pieces.mentions == whole.mentions
     assert pieces.facts == whole.facts and pieces.quotes == whole.quotes
     for mention in pieces.mentions:
+        if mention.kind == "Event":
+            continue  # an event stated by a verb is labelled by its type word ("meeting" for "met")
         assert pieces.document.text[mention.start:mention.end].replace("\n", " ").strip(" .,") \
             .endswith(mention.text.split()[-1])
 

@@ -52,7 +52,7 @@ def test_init_makes_a_project_and_refuses_to_overwrite_one(project):
     made = sorted(p.relative_to(project / "news").as_posix() for p in (project / "news").rglob("*"))
     assert made == [".gitignore", "corpus", "corpus/README", "exports", "ontology", "ontology/aliases.ttl"]
     assert (project / "news/ontology/aliases.ttl").read_text(encoding="utf-8") == data.text("aliases.ttl")
-    assert ".kg-cache/" in (project / "news/.gitignore").read_text(encoding="utf-8").splitlines()
+    assert "exports/.kg/" in (project / "news/.gitignore").read_text(encoding="utf-8").splitlines()
     (project / "news/corpus/a.txt").write_text("An article.\n", encoding="utf-8")
 
     again = runner.invoke(cli, ["init", "news"], catch_exceptions=False)
@@ -63,12 +63,12 @@ def test_init_makes_a_project_and_refuses_to_overwrite_one(project):
 
 
 def test_init_in_an_existing_folder_keeps_its_gitignore(project):
-    (project / ".gitignore").write_text("*.log\n.kg-cache/", encoding="utf-8")
+    (project / ".gitignore").write_text("*.log\nexports/.kg/", encoding="utf-8")
     result = CliRunner().invoke(cli, ["init"], catch_exceptions=False)
     assert result.exit_code == 0 and (project / "corpus").is_dir()
     lines = (project / ".gitignore").read_text(encoding="utf-8").splitlines()
-    assert lines[:2] == ["*.log", ".kg-cache/"] and lines.count(".kg-cache/") == 1
-    assert "exports/.kg-build.lock" in lines
+    assert lines[:2] == ["*.log", "exports/.kg/"] and lines.count("exports/.kg/") == 1
+    assert "exports/.*.oxigraph/" in lines
 
 
 def test_init_refuses_a_file(project):

@@ -36,7 +36,7 @@ def test_python_example_runs(number, bundled_build, tmp_path, monkeypatch):
     """Each example runs in a built project (its cache too, so a build only re-reads) and
     prints; the packaging smoke test (.ci/smoke) runs the first one on an installed wheel."""
     project, _ = bundled_build
-    for name in ("corpus", "exports", ".kg-cache"):
+    for name in ("corpus", "exports"):  # the cache is in exports/.kg/
         shutil.copytree(project / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     printed = io.StringIO()
