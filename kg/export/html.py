@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import ExportError
 from kg.export.atomic import write_text
+from kg.vocab import curie as vocab_curie, resource_prefixes
 
 if TYPE_CHECKING:
     import networkx
@@ -72,9 +73,6 @@ COMENTION_LENGTH = 220  # their spring length in the in-browser layout (a fact's
 SPLIT_STORIES_ABOVE, LOUVAIN_UP_TO = 4, 1000  # cluster sizes: split above, by Louvain up to
 STORY_COLOURS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
                  "#FF9DA7", "#9C755F", "#BAB0AC", "#1B9E77", "#D95F02")
-# The contract's prefixes of the resource folders (shared/spec/ontology.md, v2).
-PREFIX_OF_FOLDER = {"person": "person", "organization": "org", "place": "place", "event": "event",
-                    "date": "date", "document": "doc"}
 
 
 def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
@@ -224,10 +222,9 @@ def curie(iri: str) -> str:
     >>> curie("https://example.org/kg/resource/organization/acme"), curie("urn:x")
     ('org:acme', 'urn:x')
     """
-    head, _, slug = iri.rpartition("/")
-    folder = head.rpartition("/")[2]
-    prefix = PREFIX_OF_FOLDER.get(folder)
-    return f"{prefix}:{slug}" if prefix and slug else iri
+    base = iri.rsplit("/", 2)[0] + "/"  # <base><folder>/<slug>
+    short = vocab_curie(iri, resource_prefixes(base))
+    return iri if short.startswith("<") else short
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
