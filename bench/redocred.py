@@ -238,8 +238,10 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--limit", type=int, default=None, help="first N documents only")
     parser.add_argument("--model", default=Settings().model, help="spaCy pipeline to use")
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help="as kg build --min-confidence: assert only facts at least this sure")
     args = parser.parse_args()
-    print(run(args.split, args.limit, Settings(model=args.model, progress=False)))
+    print(run(args.split, args.limit, Settings(model=args.model, progress=False, min_confidence=args.min_confidence)))
 
 
 if __name__ == "__main__":
