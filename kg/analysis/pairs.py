@@ -26,6 +26,8 @@ stated about a pronoun reaches the name.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.analysis import gazetteer
 from kg.analysis.docindex import MentionIndex, span_of
 from kg.analysis.pronouns import PERSON_PRONOUNS, THING_PRONOUNS, resolve
@@ -42,71 +44,85 @@ def _gap(n: int) -> str:
     return next((label for top, label in _GAPS if n <= top), "13+")
 
 
-def _ancestors(token) -> list:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
-    return chain
+class _Reader:
+    """The features of pairs of one parsed document, with what several pairs share
+    computed once: each token's chain of heads, each name's gazetteer tag."""
+
+    def __init__(self, sdoc, index: MentionIndex):
+        self.sdoc, self.index = sdoc, index
+        self._chains: dict[int, tuple[tuple[int, str, str], ...]] = {}
+
+    def chain(self, token) -> tuple[tuple[int, str, str], ...]:
+        """(index, dependency, lemma) of TOKEN and each of its heads up to the root."""
+        walk = []  # the tokens up to the first whose chain is known, or the root
+        while token.i not in self._chains:
+            walk.append(token)
+            if token.head.i == token.i:
+                break
+            token = token.head
+        rest = self._chains.get(token.i, ())
+        for t in reversed(walk):
+            rest = ((t.i, t.dep_, t.lemma_.lower()),) + rest
+            self._chains[t.i] = rest
+        return self._chains[walk[0].i] if walk else rest
+
+    def path(self, a, b) -> tuple[str, str]:
+        """The dependency path from head token A up to the lowest common ancestor and
+        down to B: ("nsubj<buy>dobj" with the ancestor's lemma, "nsubj<>dobj" without)."""
+        up, down = self.chain(a), self.chain(b)
+        down_ids = {i: n for n, (i, _, _) in enumerate(down)}
+        top = next((n for n, (i, _, _) in enumerate(up) if i in down_ids), None)
+        if top is None:
+            return "none", "none"
+        lca = up[top]
+        rise = [dep for _, dep, _ in up[:top]]
+        fall = [dep for _, dep, _ in reversed(down[:down_ids[lca[0]]])]
+        if len(rise) + len(fall) > MAX_PATH:
+            return "long", "long"
+        left, right = "^".join(rise), "v".join(fall)
+        return f"{left}<{lca[2]}>{right}", f"{left}<>{right}"
+
+    def between(self, first, second) -> list[str]:
+        """Words and mentions between two spans."""
+        gap = second.start - first.end
+        feats = [f"g:{_gap(max(gap, 0))}"]
+        tokens = self.sdoc[first.end:second.start] if gap > 0 else ()
+        inside = {id(m) for t in tokens if (m := self.index.at(t)) is not None}
+        feats.append(f"mb:{min(len(inside), 2)}")
+        if 0 < gap <= MAX_GAP:
+            feats += [f"w:{t.lemma_.lower()}" for t in tokens if self.index.at(t) is None and not t.is_space]
+        return feats
+
+    def features(self, first, second) -> list[str]:
+        a, b = first.root, second.root
+        long_path, short_path = self.path(a, b)
+        feats = [f"P:{long_path}", f"Q:{short_path}", f"a:{a.dep_}", f"b:{b.dep_}"] + _labels(first, second)
+        if b.dep_ == "pobj":
+            feats.append(f"pb:{b.head.lower_}")
+        if a.dep_ == "pobj":
+            feats.append(f"pa:{a.head.lower_}")
+        feats += self.between(first, second)
+        sdoc = self.sdoc
+        feats.append(f"wa:{sdoc[first.start - 1].lower_ if first.start > 0 else '<s>'}")
+        feats.append(f"wb:{sdoc[second.end].lower_ if second.end < len(sdoc) else '</s>'}")
+        return feats
 
 
-def _path(a, b) -> tuple[str, str]:
-    """The dependency path from head token A up to the lowest common ancestor and down
-    to B: ("nsubj<buy>dobj" with the ancestor's lemma, "nsubj<>dobj" without)."""
-    up, down = _ancestors(a), _ancestors(b)
-    down_ids = {t.i: n for n, t in enumerate(down)}
-    top = next((n for n, t in enumerate(up) if t.i in down_ids), None)
-    if top is None:
-        return "none", "none"
-    lca = up[top]
-    rise = [t.dep_ for t in up[:top]]
-    fall = [t.dep_ for t in reversed(down[:down_ids[lca.i]])]
-    if len(rise) + len(fall) > MAX_PATH:
-        return "long", "long"
-    left, right = "^".join(rise), "v".join(fall)
-    return f"{left}<{lca.lemma_.lower()}>{right}", f"{left}<>{right}"
-
-
-def _between(sdoc, first, second, index: MentionIndex) -> list[str]:
-    """Words and mentions between two spans."""
-    gap = second.start - first.end
-    feats = [f"g:{_gap(max(gap, 0))}"]
-    inside = {id(m) for t in sdoc[first.end:second.start] if (m := index.at(t)) is not None}
-    feats.append(f"mb:{min(len(inside), 2)}")
-    if 0 < gap <= MAX_GAP:
-        for t in sdoc[first.end:second.start]:
-            if index.at(t) is None and not t.is_space:
-                feats.append(f"w:{t.lemma_.lower()}")
-    return feats
-
-
-def _gazetteer(span, mark: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _place_tag(text: str) -> str | None:
     """Whether a name is a country's, or another known place's (kg.analysis.gazetteer)."""
-    text = span.text
     if gazetteer.country(text):
-        return [f"{mark}:country"]
-    return [f"{mark}:place"] if gazetteer.is_place(text) else []
+        return "country"
+    return "place" if gazetteer.is_place(text) else None
 
 
 def _labels(first, second) -> list[str]:
     """spaCy's entity labels of the two names (GPE, LOC, FAC, ORG, NORP ...), finer than
     kinds and a hint where NER and resolution disagree, and what the gazetteer knows."""
-    return ([f"ea:{first.root.ent_type_ or '-'}", f"eb:{second.root.ent_type_ or '-'}"]
-            + _gazetteer(first, "ga") + _gazetteer(second, "gb"))
-
-
-def _features(sdoc, first, second, index: MentionIndex) -> list[str]:
-    a, b = first.root, second.root
-    long_path, short_path = _path(a, b)
-    feats = [f"P:{long_path}", f"Q:{short_path}", f"a:{a.dep_}", f"b:{b.dep_}"] + _labels(first, second)
-    if b.dep_ == "pobj":
-        feats.append(f"pb:{b.head.lower_}")
-    if a.dep_ == "pobj":
-        feats.append(f"pa:{a.head.lower_}")
-    feats += _between(sdoc, first, second, index)
-    before = sdoc[first.start - 1] if first.start > 0 else None
-    after = sdoc[second.end] if second.end < len(sdoc) else None
-    feats.append(f"wa:{before.lower_ if before is not None else '<s>'}")
-    feats.append(f"wb:{after.lower_ if after is not None else '</s>'}")
+    feats = [f"ea:{first.root.ent_type_ or '-'}", f"eb:{second.root.ent_type_ or '-'}"]
+    for mark, span in (("ga", first), ("gb", second)):
+        if tag := _place_tag(span.text):
+            feats.append(f"{mark}:{tag}")
     return feats
 
 
@@ -131,6 +147,7 @@ def candidates(sdoc, mentions: list[Mention], facts: list[Fact]) -> list[Pair]:
     ('P:nsubj<head>dobj', 'Q:nsubj<>dobj')
     """
     index = MentionIndex(sdoc, mentions)
+    reader = _Reader(sdoc, index)
     rules = _rule_features(facts)
     spans = [(m, span_of(sdoc, m)) for m in mentions if m.kind in KINDS]
     spans = sorted(((m, s) for m, s in spans if s is not None), key=lambda ms: ms[0].start)
@@ -143,9 +160,9 @@ def candidates(sdoc, mentions: list[Mention], facts: list[Fact]) -> list[Pair]:
             for m2, s2 in group[i + 1:]:
                 if m1.span == m2.span or s2.start < s1.end:
                     continue
-                feats = _features(sdoc, s1, s2, index) + rules.get((m1.span, m2.span), [])
+                feats = reader.features(s1, s2) + rules.get((m1.span, m2.span), [])
                 pairs.append(Pair(m1.span, m2.span, m1.sentence, tuple(feats)))
-    pairs += _pronoun_pairs(sdoc, by_sentence, index, rules, mentions)
+    pairs += _pronoun_pairs(reader, by_sentence, rules, mentions)
     pairs += _across(spans)
     return pairs
 
@@ -180,15 +197,15 @@ def _across(spans: list) -> list[Pair]:
     return pairs
 
 
-def _standing_for(sdoc, mentions: list[Mention], index: MentionIndex) -> dict[int, Mention]:
+def _standing_for(sdoc, mentions: list[Mention], index: MentionIndex, sentences) -> dict[int, Mention]:
     """Token index -> the mention a pronoun ("he", "her", "its") or a definite noun ("the
     company", "the 25-year-old") outside any name stands for (kg.analysis.pronouns, the
-    resolver every stage shares); undecided ones are left out."""
+    resolver every stage shares), in SENTENCES; undecided ones are left out."""
     found = {}
     for token in sdoc:
         word = token.lower_
-        if index.at(token) is not None:
-            continue
+        if index.sent_of[token.i] not in sentences or index.at(token) is not None:
+            continue  # only where another name could pair with it
         if word in PERSON_PRONOUNS or word in THING_PRONOUNS or token.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             mention = resolve(sdoc, token.i, mentions, index.sent_of)
@@ -197,19 +214,19 @@ def _standing_for(sdoc, mentions: list[Mention], index: MentionIndex) -> dict[in
     return found
 
 
-def _pronoun_pairs(sdoc, by_sentence: dict[int, list], index: MentionIndex,
-                   rules: dict[tuple, list[str]], mentions: list[Mention]) -> list[Pair]:
+def _pronoun_pairs(reader: _Reader, by_sentence: dict[int, list], rules: dict[tuple, list[str]],
+                   mentions: list[Mention]) -> list[Pair]:
     """A pronoun or definite noun paired with the other mentions of its sentence, standing
     for the name it refers back to."""
-    pairs = []
-    for token_i, named in sorted(_standing_for(sdoc, mentions, index).items()):
+    sdoc, index, pairs = reader.sdoc, reader.index, []
+    for token_i, named in sorted(_standing_for(sdoc, mentions, index, by_sentence.keys()).items()):
         pronoun = sdoc[token_i:token_i + 1]
         sentence = index.sent_of[token_i]
         for mention, span in by_sentence.get(sentence, []):
             if mention.span == named.span or mention.text == named.text:
                 continue
             first, second = (pronoun, span) if token_i < span.start else (span, pronoun)
-            feats = _features(sdoc, first, second, index) + ["via:pronoun"]
+            feats = reader.features(first, second) + ["via:pronoun"]
             key = (named.span, mention.span) if named.start < mention.start else (mention.span, named.span)
             pairs.append(Pair(key[0], key[1], sentence, tuple(feats + rules.get(key, []))))
     return pairs
