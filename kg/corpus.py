@@ -162,7 +162,7 @@ def clean(raw: str) -> str:
     # noise that Turtle would have to escape and spaCy would tokenise.
     text = re.sub("[\f\u2028\u2029\x85]", "\n", text)
     text = _CONTROL.sub(" ", text)
-    # No-break and thin spaces split names for NER ("Council of\u00a0Iran"); tabs too.
+    # No-break and thin spaces split names for NER ("Council of\u00a0Chile"); tabs too.
     text = _ODD_SPACES.sub(" ", text)
     lines = [line.rstrip() for line in text.split("\n")]
     kept: list[str] = []

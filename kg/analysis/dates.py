@@ -157,7 +157,7 @@ def split_dateline(line: str) -> str:
 def document_date(lines: list[str], head: int = 8) -> str | None:
     """Find the date a document states as its own in its first HEAD non-empty lines.
 
-    >>> document_date(["Title of the story", "Iran, November 4, 2020—As Iran braces ..."])
+    >>> document_date(["Title of the story", "Chile, November 4, 2020—As Chile braces ..."])
     '2020-11-04'
     >>> document_date(["Title", "Tuesday, 2 March 2021"]), document_date(["Title", "It happened on June 30, 2018."])
     ('2021-03-02', None)

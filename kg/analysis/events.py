@@ -182,7 +182,7 @@ def _clause_verbs(verb) -> list:
 
 def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int], doc_id: str) -> list[Mention]:
     """Noun phrases headed by an event noun that name one event: a date, place, name or
-    ordinal among their modifiers, a capitalised modifier ("the Free Iran gathering"), or a
+    ordinal among their modifiers, a capitalised modifier ("the Free Harbour gathering"), or a
     dated or placed prepositional phrase ("the elections on February 21")."""
     found = []
     for chunk in noun_chunks(sdoc):
@@ -447,7 +447,7 @@ def _event_facts(event: Mention, span, index) -> list[Fact]:
 def _phrase_place_ok(span, token, index) -> bool:
     """A place inside an event phrase is where it happened when it stands right before the
     head and is not part of a longer name: "the 2019 Lima protests", but not "the US drone
-    attack" (the attacker) or "the Free Iran gathering" (a name)."""
+    attack" (the attacker) or "the Free Harbour gathering" (a name)."""
     place = index.at(token, ("Place",))
     if place is None:
         return True

@@ -177,8 +177,8 @@ def _pronoun_kind(span, kind: str) -> str:
 
 
 def _norp_is_org(span) -> bool:
-    """NORP names a group ("Democrats", "Iranians"); it is an organisation only when its
-    last word is an organisation head ("Islamic Jihad Movement" tagged NORP)."""
+    """NORP names a group ("Democrats", "Canadians"); it is an organisation only when its
+    last word is an organisation head ("Green Farmers Movement" tagged NORP)."""
     return span[-1].lower_ in ORG_HEADS
 
 
