@@ -133,3 +133,14 @@ def test_an_inferred_containment_names_its_two_statements(nlp):
     assert len(sources) == 2 and all((s, RDF.type, KG.Statement) in graph for s in sources)
     assert {str(graph.value(s, RDF.object)).rsplit("/", 1)[-1] for s in sources} == {"tampere", "finland"}
     assert graph.value(inferred[0], KG.evidence) is None
+
+
+def test_a_body_named_before_is_where_its_participle_says(nlp):
+    """ "The company, based in Tampere": the definite noun stands for the company named
+    before, so the rule itself (not only the classifier) places it."""
+    from rdflib import RDF
+
+    graph = graph_from_texts({"news": "Brightwell Analytics reported record sales on Monday. "
+                                      "The company, based in Tampere, will hire 40 engineers."})
+    methods = {str(graph.value(st, KG.method)) for st in graph.subjects(RDF.predicate, KG.location)}
+    assert ("Brightwell Analytics", "Tampere") in _facts(graph, "location") and "based-in" in methods

@@ -451,7 +451,7 @@ def _passive_facts(verb, lemma: str, sent: int, index) -> list[Fact]:
             continue
         penalty = PRONOUN_PENALTY if via_pronoun else 0.0
         for prep, pobj in _preps(verb, ("in", "at", "to", "by", "during", "into")):
-            target = index.of_phrase(pobj, ("Event", "Organization", "Place"))
+            target = index.of_phrase(pobj, BODY + ("Event",))  # the kind is checked after resolution
             if target is None or target.span == subj.span:
                 continue
             if subj.kind in BODY and target.kind == "Event" and prep != "by":
@@ -460,7 +460,7 @@ def _passive_facts(verb, lemma: str, sent: int, index) -> list[Fact]:
             elif target.kind != "Event" and lemma in EMPLOY_VERBS and prep != "by":
                 facts.append(Fact(subj.span, "memberOf", target.span, sent, "passive-employ",
                                   0.6 - penalty, relation=lemma))
-            elif target.kind == "Place" and prep in ("in", "at") and (
+            elif target.kind != "Event" and prep in ("in", "at") and (
                     subj.kind != "Event" and lemma in BASED_WORDS
                     or subj.kind == "Event" and lemma in HAPPEN_VERBS):
                 facts.append(Fact(subj.span, "location", target.span, sent, "passive-location", 0.7))
@@ -500,6 +500,8 @@ def _described(participle, index) -> list[Mention]:
         found = index.at(noun.head, BODY)
     if found is None and participle.dep_ == "relcl":
         found = index.at(noun, BODY)
+    if found is None:  # "The club, based in Z", "the Z-based group": a body named before
+        found = index.referred(noun, ("Organization",))
     if found is None:
         # "Acme is a Z-based company": the organisation is the copula's subject.
         head = noun.head
