@@ -144,3 +144,14 @@ def test_a_body_named_before_is_where_its_participle_says(nlp):
                                       "The company, based in Tampere, will hire 40 engineers."})
     methods = {str(graph.value(st, KG.method)) for st in graph.subjects(RDF.predicate, KG.location)}
     assert ("Brightwell Analytics", "Tampere") in _facts(graph, "location") and "based-in" in methods
+
+
+def test_a_leader_of_a_place_holds_a_head_of_state_s_title(nlp):
+    """ "Kenyan President X" leads Kenya; "Its Peru director, Y" leads the body "its"
+    refers to, not Peru."""
+    graph = graph_from_texts({"news": "The Red Cross sent teams to the area. Its Peru director, Daniela "
+                                      "Rojas, said the organisation was worried. Kenyan President Samuel "
+                                      "Otieno visited the camps."})
+    leads = _facts(graph, "leaderOf")
+    assert {("Daniela Rojas", "Red Cross"), ("Samuel Otieno", "Kenya")} <= leads
+    assert ("Daniela Rojas", "Peru") not in leads

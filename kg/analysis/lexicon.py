@@ -40,6 +40,12 @@ LEADER_HEADS = frozenset(
     """.split()
 )
 
+# Titles that lead a country, region or city ("Kenya's president", "the mayor of Lyon");
+# other leaders' titles before a place ("its Peru director") lead a body, not the place.
+PLACE_LEADER_HEADS = frozenset(
+    "leader head president premier governor mayor king queen emir sultan chancellor ruler monarch emperor".split()
+)
+
 # Head nouns of a title that means belonging to the organisation it is attached to.
 MEMBER_HEADS = frozenset(
     """

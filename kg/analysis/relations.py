@@ -28,6 +28,7 @@ from kg.analysis.lexicon import (
     MEMBER_HEADS,
     NEGATING_VERBS,
     PART_NOUNS,
+    PLACE_LEADER_HEADS,
     PRE_NAME_ROLES,
     PREPOSITION_PARTICIPLES,
     ROLE_PREPS,
@@ -122,6 +123,13 @@ def _kinship_facts(person: Mention, noun, sent: int, method: str, index) -> list
             for other in others if other is not None and other.span != person.span]
 
 
+def _leads(title: str, body: Mention) -> bool:
+    """Whether a leader's TITLE leads BODY: any body NER took for an organisation or a
+    person, a place only with a head of state's or a governor's title ("Kenya's
+    president", not "its Peru director", who is a member elsewhere)."""
+    return body.kind != "Place" or title in PLACE_LEADER_HEADS
+
+
 def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fact]:
     """Facts from a role noun describing PERSON: hasRole, and leaderOf/memberOf when the
     role is attached to an organisation; kinship nouns link two people instead."""
@@ -134,7 +142,7 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
         lemma = "leader"  # "the chief executive of Y"
     for org, how in _of_organizations(noun, index):
         # "head of Y" leads Y; "adviser to the head of Y" is not reached (one level only).
-        if lemma in LEADER_HEADS and how in ("of", "poss", "compound"):
+        if lemma in LEADER_HEADS and how in ("of", "poss", "compound") and _leads(lemma, org):
             facts.append(Fact(person.span, "leaderOf", org.span, sent, f"{method}-leader", 0.7))
         elif lemma in MEMBER_HEADS or lemma in LEADER_HEADS:
             facts.append(Fact(person.span, "memberOf", org.span, sent, f"{method}-member", 0.7))
@@ -202,7 +210,7 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
         t = t.nbor(-1)  # "Y's leader X"
     org = index.at(t, BODY) if t is not None else None
     if org is not None:
-        if head in LEADER_HEADS:
+        if head in LEADER_HEADS and _leads(head, org):
             facts.append(Fact(person.span, "leaderOf", org.span, sent, "org-title-before-name", 0.7))
         else:  # "Acme spokesman X", "Labour lawmaker X"
             facts.append(Fact(person.span, "memberOf", org.span, sent, "org-title-before-name", 0.7))
