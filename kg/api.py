@@ -3,7 +3,7 @@ notebooks. The command itself calls these; kg/__init__.py re-exports them, so
 `import kg` is all a notebook needs:
 
     kg.init_project("news")                              -> [paths made]
-    kg.build_corpus("news/corpus", "news/exports")       -> BuildReport
+    kg.build_corpus("news/corpus", "news/exports")       -> BuildReport (or UpToDate)
     kg.graph_from_texts({"memo": "Some text."})          -> rdflib.Graph (in memory, no files)
     kg.query_rows("SELECT ...", "news/exports/graph.ttl") -> [{"name": "Ada Lovelace"}, ...]
     kg.query_frame("SELECT ...")                         -> pandas.DataFrame (pip install 'kg[pandas]')
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from kg.build import BuildReport
+    from kg.manifest import UpToDate
     from kg.entities import EntityRow
     from kg.quotelist import QuoteRow
     from kg.validate import Violation
@@ -60,19 +61,23 @@ def init_project(folder: str | Path = ".") -> list[Path]:
 
 
 def build_corpus(corpus: str | Path = "corpus", out: str | Path = "exports", *, aliases: str | Path | None = None,
-                 progress: Progress | None = None, **options: Any) -> BuildReport:
+                 progress: Progress | None = None, **options: Any) -> BuildReport | UpToDate:
     """Build the graph of the articles in CORPUS and write graph.ttl, graph.html and
     graph.graphml into OUT (`kg build`). ALIASES is your merges and splits, by default the
     project's ontology/aliases.ttl beside CORPUS (ignored if missing). OPTIONS are
     kg.settings.Settings fields: model, base_iri, jobs (default 1), max_bytes,
     html_max_nodes, use_cache, executor, scheduler. PROGRESS hears (documents done, of
-    total, words done) while documents are parsed. One build at a time per OUT.
+    total, words done) while documents are parsed. One build at a time per OUT. When
+    nothing it reads changed since the last build into OUT and its exports are as it
+    wrote them, nothing is done and a kg.manifest.UpToDate says so (use_cache=False
+    rebuilds anyway).
 
     >>> report = build_corpus("corpus", "exports", jobs=2)  # doctest: +SKIP
     >>> print(report.summary())  # doctest: +SKIP
     5 documents: 17 persons, 12 organizations, ...
     """
     from kg import aliases as alias_file
+    from kg import manifest
     from kg.build import build
     from kg.corpus import discover
     from kg.executor import check
@@ -84,8 +89,13 @@ def build_corpus(corpus: str | Path = "corpus", out: str | Path = "exports", *, 
     settings = Settings(corpus=corpus, out=Path(out), aliases=rules, **options)
     check(settings)  # says how to install Dask before anything is read
     discover(settings.corpus)  # no corpus, no exports folder: nothing is written before it is found
+    inputs = manifest.fingerprint(settings)
+    if settings.use_cache and manifest.up_to_date(settings, inputs):
+        return manifest.UpToDate(settings.out)
     with build_lock(settings.out):
-        return build(settings, progress)
+        report = build(settings, progress)
+        manifest.record(settings, inputs)
+        return report
 
 
 def graph_from_texts(texts: dict[str, str], **options: Any) -> Graph:

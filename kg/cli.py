@@ -151,7 +151,8 @@ jobs_option = click.option(
     show_default="number of cores", help="Processes that parse documents.",
 )
 no_cache_option = click.option(
-    "--no-cache", is_flag=True, help="Parse every document again (the cache is neither read nor written).",
+    "--no-cache", is_flag=True, help="Parse every document again (the cache is neither read nor written), "
+                                     "and rebuild even when nothing changed since the last build.",
 )
 executor_option = click.option(
     "--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, envvar="KG_EXECUTOR",
