@@ -160,13 +160,13 @@ def _object(fact: Fact, result: DocResult, resolution: Resolution, base: Namespa
 
 
 def _facts(result: DocResult, resolution: Resolution, kinds: dict[str, str], settings: Settings,
-           model: relmodel.RelationModel | None) -> list[Fact]:
+           model: relmodel.RelationModel | None, unreal: frozenset[str]) -> list[Fact]:
     """The rules' facts of one document, with their measured confidence, and the
     classifier's, read between resolved entities (kg.reading)."""
     facts = [f if model is None else model.rule_confidence(f) for f in result.facts]
     if settings.min_confidence is not None:
         facts = [f for f in facts if f.confidence >= settings.min_confidence]
-    return facts + reading.read(result, resolution, kinds, model, settings.min_confidence)
+    return facts + reading.read(result, resolution, kinds, model, settings.min_confidence, unreal)
 
 
 def _specific_only(best: dict[tuple, Fact]) -> dict[tuple, Fact]:
@@ -192,13 +192,14 @@ def assemble(results: list[DocResult], resolution: Resolution, settings: Setting
     kinds = {base[e.key]: e.kind for e in resolution.entities}
     kind_of = {e.key: e.kind for e in resolution.entities}
     model = relmodel.load()
+    unreal = reading.unreal(resolution)  # once for the corpus, not once per document
     for result in results:
         document = _add_document(graph, base, result, resolution, kinds)
         _add_quotes(graph, base, result, document, resolution)
         # One statement per fact and sentence: when two rules find the same fact in one
         # sentence, the surer one speaks for it.
         best: dict[tuple, Fact] = {}
-        for fact in _facts(result, resolution, kind_of, settings, model):
+        for fact in _facts(result, resolution, kind_of, settings, model, unreal):
             subject_key = resolution.entity_of(result.document.doc_id, fact.subject)
             obj = _object(fact, result, resolution, base)
             if subject_key is None or obj is None or not fits(fact.predicate, kinds[base[subject_key]],

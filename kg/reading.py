@@ -96,19 +96,26 @@ def candidates(result: DocResult, resolution: Resolution, kinds: dict[str, str])
     return out
 
 
+def unreal(resolution: Resolution) -> frozenset[str]:
+    """The events the texts give as planned, denied or hypothetical: nobody took part."""
+    return frozenset(e.key for e in resolution.entities if e.status in NO_PARTICIPATION)
+
+
 def read(result: DocResult, resolution: Resolution, kinds: dict[str, str], model: RelationModel | None,
-         min_confidence: float | None = None) -> list[Fact]:
+         min_confidence: float | None = None, unreal_events: frozenset[str] | None = None) -> list[Fact]:
     """The classifier's facts of one document, as Facts between mention spans (the
     evidence pair's), with calibrated confidences: those above each property's threshold,
     or, given MIN_CONFIDENCE, those whose confidence reaches it (lower means more facts,
-    fewer of them right)."""
+    fewer of them right). UNREAL_EVENTS (`unreal(resolution)`, worked out once per corpus
+    by a caller reading many documents) get no participants."""
     if model is None:
         return []
-    unreal = {e.key for e in resolution.entities if e.status in NO_PARTICIPATION}
+    if unreal_events is None:
+        unreal_events = unreal(resolution)
     facts = []
     for c in candidates(result, resolution, kinds):
         predictor = model.predictors.get(c.predicate)
-        if predictor is None or c.predicate == "participatedIn" and c.obj in unreal:
+        if predictor is None or c.predicate == "participatedIn" and c.obj in unreal_events:
             continue
         probability = predictor.probability(list(c.features))
         confidence = predictor.confidence(probability)

@@ -36,7 +36,6 @@ from kg.model import Fact, Mention, Pair
 MAX_GAP = 12  # tokens between two mentions beyond which words between are not features
 MAX_PATH = 6  # dependency edges beyond which a path is only "long"
 WINDOW = 3  # sentences apart beyond which two mentions are not paired
-KINDS = ("Person", "Organization", "Place", "Event", "Date")
 _GAPS = ((0, "0"), (1, "1"), (3, "2-3"), (6, "4-6"), (12, "7-12"))
 
 
@@ -149,7 +148,7 @@ def candidates(sdoc, mentions: list[Mention], facts: list[Fact]) -> list[Pair]:
     index = MentionIndex(sdoc, mentions)
     reader = _Reader(sdoc, index)
     rules = _rule_features(facts)
-    spans = [(m, span_of(sdoc, m)) for m in mentions if m.kind in KINDS]
+    spans = [(m, span_of(sdoc, m)) for m in mentions]
     spans = sorted(((m, s) for m, s in spans if s is not None), key=lambda ms: ms[0].start)
     by_sentence: dict[int, list] = {}
     for mention, span in spans:
