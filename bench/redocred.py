@@ -47,6 +47,7 @@ from redocred_data import RedocDoc, load  # noqa: E402
 
 from kg import corpus, nlp  # noqa: E402
 from kg.analysis import analyse  # noqa: E402
+from kg.analysis.gazetteer import country, country_of_demonym  # noqa: E402
 from kg.build import build_graph  # noqa: E402
 from kg.vocab import KG, SIGNATURES  # noqa: E402
 from kg.settings import Settings  # noqa: E402
@@ -66,8 +67,13 @@ GOLD_KIND = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "TIME": "Da
 
 
 def norm(text: str) -> str:
-    text = text.strip().lower().replace("\u2019", "'")
-    text = text.removeprefix("the ")
+    """A name as matched: lower case, no "the" or "'s"; a country's names, abbreviations
+    and nationality words ("U.S.", "American") as the country's one name, since kg reads
+    "an American actor" as the person's nationality, the United States (a gold entity
+    named only "American" is that country)."""
+    text = text.strip().replace("\u2019", "'")
+    text = country_of_demonym(text) or country(text) or text
+    text = text.lower().removeprefix("the ")
     return text.removesuffix("'s").strip()
 
 

@@ -112,7 +112,7 @@ def read(result: DocResult, resolution: Resolution, kinds: dict[str, str], model
         return []
     if unreal_events is None:
         unreal_events = unreal(resolution)
-    facts = []
+    kept: list[tuple[Candidate, float, float]] = []
     for c in candidates(result, resolution, kinds):
         predictor = model.predictors.get(c.predicate)
         if predictor is None or c.predicate == "participatedIn" and c.obj in unreal_events:
@@ -121,7 +121,29 @@ def read(result: DocResult, resolution: Resolution, kinds: dict[str, str], model
         confidence = predictor.confidence(probability)
         if probability < predictor.threshold if min_confidence is None else confidence < min_confidence:
             continue
+        kept.append((c, probability, confidence))
+    facts = []
+    for c, _, confidence in _one_country(kept, _stated_nationality(result, resolution)):
         pair = c.evidence
         subject, obj = (pair.first, pair.second) if c.forward else (pair.second, pair.first)
         facts.append(Fact(subject, c.predicate, obj, pair.sentence, METHOD, confidence, since=pair.since))
     return facts
+
+
+def _stated_nationality(result: DocResult, resolution: Resolution) -> frozenset[str]:
+    """The persons whose nationality the document's own words state (kg.analysis.nationality)."""
+    doc_id = result.document.doc_id
+    return frozenset(filter(None, (resolution.entity_of(doc_id, f.subject) for f in result.facts
+                                   if f.predicate == "nationality")))
+
+
+def _one_country(kept: list[tuple[Candidate, float, float]], stated: frozenset[str]) -> list:
+    """A person has one nationality as a rule: the classifier asserts none for a person whose
+    nationality the text states in words ("a Hungarian composer"), and at most its likeliest
+    for the others (a country named near a person is more often where they went)."""
+    best: dict[str, tuple[float, str]] = {}
+    for c, probability, _ in kept:
+        if c.predicate == "nationality":
+            best[c.subject] = max(best.get(c.subject, (0.0, "")), (probability, c.obj))
+    return [(c, p, conf) for c, p, conf in kept if c.predicate != "nationality"
+            or c.subject not in stated and best[c.subject][1] == c.obj]

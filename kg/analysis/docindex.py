@@ -100,6 +100,9 @@ def span_of(sdoc, mention: Mention):
     return sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
 
 
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
 def phrase_text(sdoc, start: int, end: int) -> str:
     """The text of SDOC from START to END on one line, without the quote marks, brackets
     and punctuation around it: how a mention's name is written.
@@ -107,7 +110,11 @@ def phrase_text(sdoc, start: int, end: int) -> str:
     >>> phrase_text(nlp('He said "the Acme\\nCouncil".'), 8, 26)  # doctest: +SKIP
     'the Acme Council'
     """
-    return re.sub(r"\s+", " ", text_of(sdoc)[start:end]).strip(_TRIM)
+    raw = re.sub(r"\s+", " ", text_of(sdoc)[start:end])
+    text = raw.strip(_TRIM)
+    if _DOTTED.fullmatch(text) and raw.rstrip().endswith(text + "."):
+        text += "."  # "U.S.", "U.N.": the last dot is the abbreviation's
+    return text
 
 
 def is_headline(sent) -> bool:

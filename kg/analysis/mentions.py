@@ -71,7 +71,7 @@ def _trim(span, kind: str, headline: bool):
             tokens = tokens[1:]
     if not tokens:
         return None
-    if kind not in ("Date",) and not any(t.is_alpha and (t.is_upper or t.is_title) for t in tokens):
+    if kind not in ("Date",) and not any(_lettered(t) and (t.is_upper or t.is_title) for t in tokens):
         return None  # "regime", "democratic": no proper name left
     if kind in ("Person", "Organization") and not any(t.pos_ == "PROPN" or t.is_upper for t in tokens):
         return None  # "Regime", "Parliament" capitalised: a common noun, not a name
@@ -237,6 +237,11 @@ def _entity_mentions(sdoc, sent_index: dict[int, int]) -> list[tuple[Mention, ra
                           title_word=_title_word(text_of(sdoc), start))
         found.append((mention, range(first, last + 1)))
     return found
+
+
+def _lettered(token) -> bool:
+    """A word of letters, dotted abbreviations included ("U.S.", "U.N.")."""
+    return token.is_alpha or bool(re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?", token.text))
 
 
 def _is_name(sdoc, text: str, kind: str, one_word: bool) -> bool:

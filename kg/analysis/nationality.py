@@ -1,4 +1,4 @@
-"""A person's nationality, where the text ties a country to them.
+"""A person's nationality, or an organisation's country, where the text ties a country to them.
 
     find(sdoc, mentions) -> (places, facts)
 
@@ -7,6 +7,8 @@
     "Kenyan Mary Wanjiru"                word's span) and Fact(person, "nationality", place)
     "Kenya's Mary Wanjiru"               a country's name as the person's possessor, or
     "Mary Wanjiru of Kenya"              after "of": a fact on the Place mention already there
+    "Mary Wanjiru is a Kenyan runner"    the word on what the copula says she is
+    "Zorba, a Danish firm"               an organisation's class noun: Fact(body, "location", place)
 
 Countries and nationality words come from kg.analysis.gazetteer (package data). The word
 must qualify the person: "the Kenyan government said Mary Wanjiru ..." ties no one, and a
@@ -34,7 +36,7 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Mention], list[Fact]]:
     >>> find(nlp("The Kenyan runner Mary Wanjiru won."), mentions)  # doctest: +SKIP
     ([Mention(4, 10, 'Kenya', 'Place', 0)], [Fact((18, 30), 'nationality', (4, 10), 0, 'demonym', 0.7)])
     """
-    person_at, taken = {}, set()
+    person_at, body_at, taken = {}, {}, set()
     for mention in mentions:
         span = span_of(sdoc, mention)
         if span is None:
@@ -42,16 +44,18 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Mention], list[Fact]]:
         taken.update(range(span.start, span.end))
         if mention.kind == "Person" or set(mention.cues) & _PERSON_CUES:
             person_at.update((i, mention) for i in range(span.start, span.end))
+        if mention.kind not in ("Place", "Date", "Event"):  # its kind is checked once resolved
+            body_at.update((i, mention) for i in range(span.start, span.end))
     named = {}
     for mention in mentions:
         if mention.kind == "Place" and (name := country(mention.text)):
             named.setdefault(name, mention.text)
-    places, facts = _demonyms(sdoc, person_at, taken, named)
+    places, facts = _demonyms(sdoc, person_at, body_at, taken, named)
     facts += _country_names(sdoc, mentions, person_at)
     return places, facts
 
 
-def _demonyms(sdoc, person_at: dict, taken: set[int], named: dict[str, str]) -> tuple[list[Mention], list[Fact]]:
+def _demonyms(sdoc, person_at: dict, body_at: dict, taken: set[int], named: dict[str, str]) -> tuple[list[Mention], list[Fact]]:
     sent_index = sentence_of(sdoc)
     places, facts = [], []
     for match in demonym_pattern().finditer(text_of(sdoc)):
@@ -62,14 +66,36 @@ def _demonyms(sdoc, person_at: dict, taken: set[int], named: dict[str, str]) -> 
         if token.i in taken or token.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
             continue
         person = _person_of(token.head, person_at)
-        if person is None:
+        body = None if person is not None else _body_of(token.head, body_at)
+        if person is None and body is None:
             continue
         # The country under the name the document gives it, so both are one node.
         name = named.get(name, name)
         place = Mention(token.idx, token.idx + len(token.text), name, "Place", sent_index[token.i])
         places.append(place)
-        facts.append(Fact(person.span, "nationality", place.span, person.sentence, "demonym", _CONFIDENCE))
+        if person is not None:
+            facts.append(Fact(person.span, "nationality", place.span, person.sentence, "demonym", _CONFIDENCE))
+        else:
+            facts.append(Fact(body.span, "location", place.span, body.sentence, "demonym-body", _CONFIDENCE))
     return places, facts
+
+
+def _body_of(noun, body_at: dict) -> Mention | None:
+    """The organisation a class noun under a nationality word is said of: "X, a Danish
+    firm", "X is a Danish firm", "the Danish firm X" (never "the Danish market")."""
+    if noun.i in body_at:
+        return None  # "the Danish X": a name's own modifier is part of how it is called
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORG_CLASS_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("appos", "compound") and child.i in body_at:
+            return body_at[child.i]
+    if noun.dep_ in ("compound", "appos") and noun.head.i in body_at:
+        return body_at[noun.head.i]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return next((body_at[c.i] for c in noun.head.children
+                     if c.dep_ == "nsubj" and c.i in body_at), None)
+    return None
 
 
 def _person_of(noun, person_at: dict) -> Mention | None:
@@ -86,6 +112,9 @@ def _person_of(noun, person_at: dict) -> Mention | None:
             return person_at[child.i]
     if noun.dep_ in ("compound", "appos") and noun.head.i in person_at:
         return person_at[noun.head.i]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "X is a Kenyan runner"
+        return next((person_at[c.i] for c in noun.head.children
+                     if c.dep_ == "nsubj" and c.i in person_at), None)
     return None
 
 
