@@ -45,10 +45,10 @@ def scorer_path() -> Path | None:
     return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
 
 
-def build_news(out: Path, corpus: Path = NEWS / "corpus") -> Path:
+def build_news(out: Path, corpus: Path = NEWS / "corpus", min_confidence: float | None = None) -> Path:
     """Build CORPUS into OUT/exports (cache in OUT too, so the repo stays clean); the Turtle's path."""
     settings = Settings(corpus=corpus, out=out / "exports", progress=False, aliases=None,
-                        cache=out / "cache", html_max_nodes=500)
+                        cache=out / "cache", html_max_nodes=500, min_confidence=min_confidence)
     report = build(settings)
     print(report.summary(), file=sys.stderr)
     return out / "exports" / "graph.ttl"
@@ -93,6 +93,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
     parser.add_argument("--gold", type=Path, default=NEWS / "gold.json")
     parser.add_argument("--json", action="store_true", help="print the scorer's measures as JSON")
+    parser.add_argument("--min-confidence", type=float, default=None, help="as kg build --min-confidence")
     args = parser.parse_args()
     scorer = scorer_path()
     if scorer is None:
@@ -102,9 +103,9 @@ def main() -> int:
         return 2
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        return score(build_news(args.keep), args.gold, scorer, args.json)
+        return score(build_news(args.keep, min_confidence=args.min_confidence), args.gold, scorer, args.json)
     with tempfile.TemporaryDirectory(prefix="kg-news-") as tmp:
-        return score(build_news(Path(tmp)), args.gold, scorer, args.json)
+        return score(build_news(Path(tmp), min_confidence=args.min_confidence), args.gold, scorer, args.json)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ directions. The features of a reading are those of all its mention pairs
 (kg.analysis.pairs), marked with the direction, plus what the document says of the two
 entities as a whole: how often they meet, how close, which is the document's first name.
 A fact is asserted when the classifier's probability reaches the property's threshold
-(chosen on Re-DocRED dev: held-out facts of that probability were right at least 60 % of
+(chosen on Re-DocRED dev: held-out facts of that probability were right at least 80 % of
 the time), or, when the user sets a MIN_CONFIDENCE, when its calibrated confidence reaches it;
 its evidence is the sentence (or the run of sentences) where its two ends are closest.
 """
