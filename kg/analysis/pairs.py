@@ -35,7 +35,7 @@ from kg.model import Fact, Mention, Pair
 
 MAX_GAP = 12  # tokens between two mentions beyond which words between are not features
 MAX_PATH = 6  # dependency edges beyond which a path is only "long"
-WINDOW = 3  # sentences apart beyond which two mentions are not paired
+WINDOW = 3  # sentences apart beyond which two mentions are paired only with the topic
 _GAPS = ((0, "0"), (1, "1"), (3, "2-3"), (6, "4-6"), (12, "7-12"))
 
 
@@ -175,10 +175,16 @@ def _mention_features(mention: Mention, span, topic: Mention, mark: str) -> list
     return feats
 
 
+def _is_topic(mention: Mention, topic: Mention) -> bool:
+    return mention.text == topic.text or mention.text == topic.text.split()[-1]
+
+
 def _across(spans: list) -> list[Pair]:
-    """Mentions of different sentences at most WINDOW sentences apart: a document states
-    many facts across sentences ("X is a town. It lies in Y"). Their features say how far
-    apart they are, which is the document's first name, and each one's role in its clause."""
+    """Mentions of different sentences at most WINDOW sentences apart, or further when one
+    is the document's first name or in its first sentence (what the document is about): a
+    document states many facts across sentences ("X is a town. It lies in Y"). Their
+    features say how far apart they are, which is the document's first name, and each
+    one's role in its clause."""
     if not spans:
         return []
     topic = spans[0][0]
@@ -188,9 +194,10 @@ def _across(spans: list) -> list[Pair]:
             distance = m2.sentence - m1.sentence
             if distance == 0 or m1.text == m2.text:
                 continue
-            if distance > WINDOW:
-                break
-            feats = ([f"x:{distance}"] + _labels(s1, s2) + _mention_features(m1, s1, topic, "A")
+            far = distance > WINDOW
+            if far and not (m1.sentence == 0 or _is_topic(m1, topic) or _is_topic(m2, topic)):
+                continue
+            feats = ([f"x:{'far' if far else distance}"] + _labels(s1, s2) + _mention_features(m1, s1, topic, "A")
                      + _mention_features(m2, s2, topic, "B"))
             pairs.append(Pair(m1.span, m2.span, m2.sentence, tuple(feats), since=m1.sentence))
     return pairs
