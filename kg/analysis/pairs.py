@@ -29,7 +29,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.analysis import gazetteer
-from kg.analysis.docindex import MentionIndex, span_of
+from kg.analysis.docindex import MentionIndex, is_headline, span_of
 from kg.analysis.pronouns import PERSON_PRONOUNS, THING_PRONOUNS, resolve
 from kg.model import Fact, Mention, Pair
 
@@ -140,7 +140,8 @@ def _rule_features(facts: list[Fact]) -> dict[tuple, list[str]]:
 
 def candidates(sdoc, mentions: list[Mention], facts: list[Fact]) -> list[Pair]:
     """Every pair of mentions in one sentence (the first before the second), and every
-    pair of a pronoun's person with a mention of the pronoun's sentence.
+    pair of a pronoun's person with a mention of the pronoun's sentence; a headline's
+    names are paired only across sentences (a headline drops the words that relate them).
 
     >>> candidates(nlp("Jane Doe heads Acme."), mentions, [])[0].features[:2]  # doctest: +SKIP
     ('P:nsubj<head>dobj', 'Q:nsubj<>dobj')
@@ -151,8 +152,10 @@ def candidates(sdoc, mentions: list[Mention], facts: list[Fact]) -> list[Pair]:
     spans = [(m, span_of(sdoc, m)) for m in mentions]
     spans = sorted(((m, s) for m, s in spans if s is not None), key=lambda ms: ms[0].start)
     by_sentence: dict[int, list] = {}
+    headlines = {i for i, sent in enumerate(sdoc.sents) if is_headline(sent)}
     for mention, span in spans:
-        by_sentence.setdefault(mention.sentence, []).append((mention, span))
+        if mention.sentence not in headlines:  # telegraphic: "X: Y reveals fear of Z"
+            by_sentence.setdefault(mention.sentence, []).append((mention, span))
     pairs = []
     for group in by_sentence.values():
         for i, (m1, s1) in enumerate(group):
