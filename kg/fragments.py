@@ -16,11 +16,14 @@ the order assembly added them, so replaying them builds the same graph, byte for
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from rdflib import Literal, URIRef
 
 from kg.graph import Context, document_triples
 from kg.manifest import code_fingerprint
@@ -28,7 +31,39 @@ from kg.model import DocResult
 from kg.resolve import Resolution
 from kg.settings import Settings
 
-FORMAT = "1"  # bump when a fragment's layout changes
+FORMAT = "2"  # bump when a fragment's layout changes
+
+
+def _uri(value: str) -> URIRef:
+    return str.__new__(URIRef, value)
+
+
+def _literal(lexical: str, language: str | None, datatype: URIRef | None, value: object, ill_typed) -> Literal:
+    literal = str.__new__(Literal, lexical)
+    literal._language, literal._datatype, literal._value, literal._ill_typed = language, datatype, value, ill_typed
+    return literal
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles rdflib terms as their state, so loading them skips rdflib's checks and
+    parsing of values they passed when they were made (the same terms come back)."""
+
+    def reducer_override(self, obj):
+        if type(obj) is URIRef:
+            return _uri, (str(obj),)
+        if type(obj) is Literal:
+            return _literal, (str(obj), obj.language, obj.datatype, obj.value, obj.ill_typed)
+        return NotImplemented
+
+
+def dumps(triples: list[tuple]) -> bytes:
+    """TRIPLES as bytes, each distinct term once (`loads` reads them back)."""
+    same: dict[tuple, object] = {}
+    shared = [tuple(same.setdefault((type(t), t, getattr(t, "datatype", None), getattr(t, "language", None)), t)
+                    for t in triple) for triple in triples]
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(shared)
+    return buffer.getvalue()
 
 
 def key(result: DocResult, cache_key: str, resolution: Resolution, settings: Settings, ctx: Context) -> str:
@@ -64,8 +99,7 @@ class Fragments:
 
     def get(self, entry: str) -> list[tuple] | None:
         try:
-            with self._path(entry).open("rb") as handle:
-                triples = pickle.load(handle)
+            triples = pickle.loads(self._path(entry).read_bytes())
         except FileNotFoundError:
             return None
         except Exception:  # truncated or from another version: assemble again
@@ -79,7 +113,7 @@ class Fragments:
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pickle")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(triples, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    handle.write(dumps(triples))
                 os.replace(tmp, self._path(entry))
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

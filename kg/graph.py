@@ -248,7 +248,7 @@ def document_triples(result: DocResult, resolution: Resolution, settings: Settin
             sentence=sentence,
             role=role,
         )
-    return graph.triples
+    return list(dict.fromkeys(graph.triples))  # a triple added again changes nothing
 
 
 Fragments = Callable[[DocResult, Resolution, Settings, Context], list[tuple]]
