@@ -9,11 +9,14 @@ which kg.fragments skips for a document whose entities resolve as before. So a r
 reads one pack of slim results (CACHE/pack.pickle, keyed by each result's cache key, so a
 changed text, model or per-document code misses it), takes a document it lacks from the
 per-document cache (kg.cache) or parses it, and loads a whole result only when its
-triples must be assembled again.
+triples must be assembled again. Reading the corpus, too, reuses each file's last reading
+(its Document and warnings, CACHE/documents.pickle) while the file's bytes, place and
+kg's code are the same: extracting a web page or a PDF again costs more than its bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
@@ -22,12 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kg import cache, corpus, executor, nlp
+from kg import cache, corpus, executor, formats, nlp
 from kg.build import Extraction, Progress
+from kg.manifest import code_fingerprint
 from kg.model import DocResult, Document
 from kg.settings import Settings
 
 PACK = "pack.pickle"
+READS = "documents.pickle"  # what reading each file gave, by `_file_key`
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +50,7 @@ def slim(result: DocResult) -> DocResult:
     return replace(result, sentences=(), facts=(), quotes=(), pairs=())
 
 
-def _load(path: Path) -> dict[str, DocResult]:
+def _load(path: Path) -> dict:
     try:
         with path.open("rb") as handle:
             pack = pickle.load(handle)
@@ -54,7 +59,7 @@ def _load(path: Path) -> dict[str, DocResult]:
     return pack if isinstance(pack, dict) else {}
 
 
-def _save(path: Path, pack: dict[str, DocResult]) -> None:
+def _save(path: Path, pack: dict) -> None:
     """Write PACK atomically; a pack that cannot be written is only slower."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -68,6 +73,44 @@ def _save(path: Path, pack: dict[str, DocResult]) -> None:
             raise
     except OSError:
         pass
+
+
+def _file_key(path: Path, root: Path, project: Path | None, max_bytes: int, data: bytes) -> str:
+    """Everything `corpus.read_document` reads: the file's bytes, where it is (its name, the
+    folder it is reached through, the project and working folder its source is relative
+    to), the size limit, and kg's code (the readers and cleaning)."""
+    where = (code_fingerprint(), str(path), str(path.parent.resolve()), str(root), str(project),
+             str(Path.cwd().resolve()), max_bytes)
+    return hashlib.sha256(repr(where).encode("utf-8") + b"\0" + hashlib.sha256(data).digest()).hexdigest()
+
+
+def _reader(known: dict, used: dict) -> Callable[..., tuple[Document, tuple[str, ...]]]:
+    """A `corpus.read_document` that gives a file's last reading when nothing it reads
+    changed (KNOWN: file key -> (document, warnings)); USED hears every reading made."""
+
+    def read(path: Path, root: Path, project: Path | None, max_bytes: int):
+        try:
+            small = path.stat().st_size <= max_bytes and path.suffix.lower() in formats.KINDS
+            data = path.read_bytes() if small else b""
+        except OSError:
+            small = False
+        if not small:  # too big, unreadable or of another kind: the reader says so
+            return corpus.read_document(path, root, project, max_bytes)
+        entry = _file_key(path, root, project, max_bytes, data)
+        used[entry] = known[entry] if entry in known else corpus.read_document(path, root, project, max_bytes)
+        return used[entry]
+
+    return read
+
+
+def _scan(settings: Settings) -> corpus.CorpusScan:
+    """The corpus scanned, each file read again only when it (or kg) changed."""
+    path = settings.cache_dir / READS
+    known, used = _load(path), {}
+    scan = corpus.scan_corpus(settings.corpus, max_bytes=settings.max_bytes, read=_reader(known, used))
+    if used.keys() != known.keys():
+        _save(path, used)
+    return scan
 
 
 def _repoint(result: DocResult | None, document: Document) -> DocResult | None:
@@ -102,7 +145,7 @@ def analyse(settings: Settings, progress: Progress | None = None) -> Light:
     0
     """
     started = time.perf_counter()
-    scan = corpus.scan_corpus(settings.corpus, max_bytes=settings.max_bytes)
+    scan = _scan(settings)
     documents = scan.documents
     model = nlp.model_id(settings.model)
     keys = [cache.key(d.text, model, date=d.date) for d in documents]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import corpus as corpus_module
 from kg.api import build_corpus
 from kg.fragments import Fragments
 from kg.incremental import PACK, _load
@@ -107,3 +108,17 @@ def test_a_damaged_store_is_rebuilt(tmp_path, nlp, damage):
     (tmp_path / "corpus" / "talks.txt").write_text(TALKS, encoding="utf-8")
     _build(tmp_path)
     _same_as_fresh(tmp_path, damage)
+
+
+def test_a_file_is_read_again_only_when_it_changed(tmp_path, nlp, monkeypatch):
+    note = "---\ntitle: {title}\ndate: 2022-04-02\n---\n\nThe Karsk ferry resumed service, said Ida Varg.\n"
+    corpus = write_corpus(tmp_path / "corpus", {"port.txt": PORT, "note.md": note.format(title="Ferry Back")})
+    _build(tmp_path)
+    read = []
+    real = corpus_module.read_document
+    monkeypatch.setattr(corpus_module, "read_document", lambda path, *args: read.append(path.name) or real(path, *args))
+    (corpus / "note.md").write_text(note.format(title="Ferry Service Resumes"), encoding="utf-8")
+    _build(tmp_path)
+    assert read == ["note.md"]  # port.txt's reading was reused
+    assert "Ferry Service Resumes" in (tmp_path / "exports" / "graph.ttl").read_text(encoding="utf-8")
+    _same_as_fresh(tmp_path, "reread")
