@@ -1,6 +1,8 @@
 """Stage 6: assemble the RDF graph under the contract of ontology/kg.ttl.
 
-    assemble(results, resolution, settings) -> rdflib.Graph
+    assemble(results, resolution, settings, triples_of) -> rdflib.Graph
+    document_triples(result, resolution, settings, context(resolution, settings)) -> one
+                                        document's triples, in the order assemble adds them
 
 Every extracted fact goes through `assert_fact`, which writes the triple *and* its
 kg:Statement, so no extractor can skip provenance.
@@ -251,11 +253,11 @@ def document_triples(result: DocResult, resolution: Resolution, settings: Settin
     return list(dict.fromkeys(graph.triples))  # a triple added again changes nothing
 
 
-Fragments = Callable[[DocResult, Resolution, Settings, Context], list[tuple]]
+TriplesOf = Callable[[DocResult, Resolution, Settings, Context], list[tuple]]
 
 
 def assemble(results: Sequence[DocResult], resolution: Resolution, settings: Settings,
-             triples_of: Fragments = document_triples) -> Graph:
+             triples_of: TriplesOf = document_triples) -> Graph:
     """The whole corpus's graph: documents, entities, dates, quotes and facts. TRIPLES_OF
     gives each document's triples (kg.fragments passes one that reuses a previous build's)."""
     graph = new_graph(settings.base_iri)
