@@ -7,7 +7,7 @@ A document's share of the graph (its kg:Document, quotes, facts and their statem
 a function of its own result and of what resolution made of its mentions: the entity and
 kind of each, and whether an event is one nobody took part in (kg.reading.unreal). A
 fragment is stored under a hash of exactly that (`key`), with the document's cache key,
-its metadata, the settings that shape triples and a fingerprint of kg's code; so a
+its metadata, the settings that shape triples, kg's code and rdflib's version; so a
 document whose entities resolve as before is not read again, and one whose mention now
 joins another entity (an added article merged two names) is. The triples are stored in
 the order assembly added them, so replaying them builds the same graph, byte for byte.
@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import rdflib
 from rdflib import Literal, URIRef
 
 from kg.graph import Context, document_triples
@@ -74,7 +75,7 @@ def key(result: DocResult, cache_key: str, resolution: Resolution, settings: Set
     """
     digest = hashlib.sha256()
     doc = result.document
-    head = (FORMAT, code_fingerprint(), settings.base_iri, settings.min_confidence, cache_key,
+    head = (FORMAT, rdflib.__version__, code_fingerprint(), settings.base_iri, settings.min_confidence, cache_key,
             doc.doc_id, doc.source, doc.title, doc.date, doc.url, doc.authors, doc.sha256)
     digest.update(repr(head).encode("utf-8"))
     doc_id = doc.doc_id
