@@ -58,7 +58,7 @@ class _Pickler(pickle.Pickler):
 
 
 def dumps(triples: list[tuple]) -> bytes:
-    """TRIPLES as bytes, each distinct term once (`loads` reads them back)."""
+    """TRIPLES as bytes, each distinct term once (pickle.loads reads them back)."""
     same: dict[tuple, object] = {}
     shared = [tuple(same.setdefault((type(t), t, getattr(t, "datatype", None), getattr(t, "language", None)), t)
                     for t in triple) for triple in triples]
