@@ -34,6 +34,7 @@ def _same_as_fresh(project: Path, name: str) -> None:
     """The exports in PROJECT/exports equal those of a build from scratch into another folder."""
     fresh = project / f"fresh-{name}"
     build_corpus(project / "corpus", fresh, use_cache=False, progress=None, jobs=1)
+    assert not (fresh / ".kg" / "cache").exists()  # --no-cache neither reads nor writes any store
     for export in EXPORTS:
         assert (project / "exports" / export).read_bytes() == (fresh / export).read_bytes(), (name, export)
 
