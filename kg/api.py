@@ -78,7 +78,6 @@ def build_corpus(corpus: str | Path = "corpus", out: str | Path = "exports", *, 
     """
     from kg import aliases as alias_file
     from kg import manifest
-    from kg.build import build
     from kg.corpus import discover
     from kg.executor import check
     from kg.lock import build_lock
@@ -92,6 +91,8 @@ def build_corpus(corpus: str | Path = "corpus", out: str | Path = "exports", *, 
     inputs = manifest.fingerprint(settings)
     if settings.use_cache and manifest.up_to_date(settings, inputs):
         return manifest.UpToDate(settings.out)
+    from kg.build import build  # rdflib and the exports: not needed when nothing changed
+
     with build_lock(settings.out):
         report = build(settings, progress)
         manifest.record(settings, inputs)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -295,9 +296,11 @@ class CorpusScan:
     warnings: tuple[str, ...] = ()
 
 
-def scan_corpus(root: Path, project: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusScan:
+def scan_corpus(root: Path, project: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                read: Callable[..., tuple[Document, tuple[str, ...]]] | None = None) -> CorpusScan:
     """Read every document under ROOT. A file that cannot be read as text is skipped with a
-    warning naming it; only a corpus with no readable document at all is an error.
+    warning naming it; only a corpus with no readable document at all is an error. READ
+    stands in for `read_document` (kg.incremental's reuses the last build's reading).
 
     >>> scan_corpus(Path("corpus")).warnings  # doctest: +SKIP
     ()
@@ -306,7 +309,7 @@ def scan_corpus(root: Path, project: Path | None = None, max_bytes: int = DEFAUL
     warnings: list[str] = []
     for path in discover(root):
         try:
-            document, found = read_document(path, root, project, max_bytes)
+            document, found = (read or read_document)(path, root, project, max_bytes)
         except CorpusError as exc:
             warnings.append(f"{exc.message} (skipped)")
             continue

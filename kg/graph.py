@@ -1,6 +1,8 @@
 """Stage 6: assemble the RDF graph under the contract of ontology/kg.ttl.
 
-    assemble(results, resolution, settings) -> rdflib.Graph
+    assemble(results, resolution, settings, triples_of) -> rdflib.Graph
+    document_triples(result, resolution, settings, context(resolution, settings)) -> one
+                                        document's triples, in the order assemble adds them
 
 Every extracted fact goes through `assert_fact`, which writes the triple *and* its
 kg:Statement, so no extractor can skip provenance.
@@ -11,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -184,43 +187,85 @@ def _evidence(result: DocResult, fact: Fact) -> str:
     return " ".join(result.sentence_text(i) for i in range(fact.since, fact.sentence + 1))
 
 
-def assemble(results: list[DocResult], resolution: Resolution, settings: Settings) -> Graph:
-    """The whole corpus's graph: documents, entities, dates, quotes and facts."""
-    graph = new_graph(settings.base_iri)
+class _Recorder:
+    """Stands in for a Graph while one document is assembled: keeps every triple added,
+    in order, so the document's share of the graph can be cached and replayed."""
+
+    __slots__ = ("triples",)
+
+    def __init__(self) -> None:
+        self.triples: list[tuple] = []
+
+    def add(self, triple: tuple) -> None:
+        self.triples.append(triple)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What assembling one document reads of the whole corpus (`context`)."""
+
+    base: Namespace
+    kinds: dict[URIRef, str]  # entity IRI -> kind
+    kind_of: dict[str, str]  # entity key -> kind
+    model: relmodel.RelationModel | None
+    unreal: frozenset[str]  # events nobody took part in (kg.reading.unreal)
+
+
+def context(resolution: Resolution, settings: Settings) -> Context:
+    """The corpus-wide facts every document's assembly reads, worked out once."""
     base = Namespace(settings.base_iri)
-    _add_entities(graph, base, resolution)
-    kinds = {base[e.key]: e.kind for e in resolution.entities}
-    kind_of = {e.key: e.kind for e in resolution.entities}
-    model = relmodel.load()
-    unreal = reading.unreal(resolution)  # once for the corpus, not once per document
+    return Context(base, {base[e.key]: e.kind for e in resolution.entities},
+                   {e.key: e.kind for e in resolution.entities}, relmodel.load(), reading.unreal(resolution))
+
+
+def document_triples(result: DocResult, resolution: Resolution, settings: Settings, ctx: Context) -> list[tuple]:
+    """RESULT's document, quotes and facts as triples, in the order assembly adds them
+    (so replaying them gives the graph `assemble` builds)."""
+    graph, base, kinds = _Recorder(), ctx.base, ctx.kinds
+    document = _add_document(graph, base, result, resolution, kinds)
+    _add_quotes(graph, base, result, document, resolution)
+    # One statement per fact and sentence: when two rules find the same fact in one
+    # sentence, the surer one speaks for it.
+    best: dict[tuple, Fact] = {}
+    for fact in _facts(result, resolution, ctx.kind_of, settings, ctx.model, ctx.unreal):
+        subject_key = resolution.entity_of(result.document.doc_id, fact.subject)
+        obj = _object(fact, result, resolution, base)
+        if subject_key is None or obj is None or not fits(fact.predicate, kinds[base[subject_key]],
+                                                           kinds.get(obj)):
+            continue
+        key = (base[subject_key], KG[fact.predicate], obj, fact.sentence, fact.relation, fact.role)
+        if obj == key[0]:
+            continue
+        if key not in best or (-fact.confidence, fact.method) < (-best[key].confidence, best[key].method):
+            best[key] = fact
+    best = _specific_only(best)
+    for (subject, predicate, obj, sentence, relation, role), fact in sorted(best.items(), key=lambda kv: str(kv[0])):
+        assert_fact(
+            graph, base, subject, predicate, obj,
+            document=document,
+            evidence=_evidence(result, fact),
+            confidence=fact.confidence,
+            method=fact.method,
+            relation=relation,
+            sentence=sentence,
+            role=role,
+        )
+    return list(dict.fromkeys(graph.triples))  # a triple added again changes nothing
+
+
+TriplesOf = Callable[[DocResult, Resolution, Settings, Context], list[tuple]]
+
+
+def assemble(results: Sequence[DocResult], resolution: Resolution, settings: Settings,
+             triples_of: TriplesOf = document_triples) -> Graph:
+    """The whole corpus's graph: documents, entities, dates, quotes and facts. TRIPLES_OF
+    gives each document's triples (kg.fragments passes one that reuses a previous build's)."""
+    graph = new_graph(settings.base_iri)
+    _add_entities(graph, Namespace(settings.base_iri), resolution)
+    ctx = context(resolution, settings)
+    add = graph.add
     for result in results:
-        document = _add_document(graph, base, result, resolution, kinds)
-        _add_quotes(graph, base, result, document, resolution)
-        # One statement per fact and sentence: when two rules find the same fact in one
-        # sentence, the surer one speaks for it.
-        best: dict[tuple, Fact] = {}
-        for fact in _facts(result, resolution, kind_of, settings, model, unreal):
-            subject_key = resolution.entity_of(result.document.doc_id, fact.subject)
-            obj = _object(fact, result, resolution, base)
-            if subject_key is None or obj is None or not fits(fact.predicate, kinds[base[subject_key]],
-                                                               kinds.get(obj)):
-                continue
-            key = (base[subject_key], KG[fact.predicate], obj, fact.sentence, fact.relation, fact.role)
-            if obj == key[0]:
-                continue
-            if key not in best or (-fact.confidence, fact.method) < (-best[key].confidence, best[key].method):
-                best[key] = fact
-        best = _specific_only(best)
-        for (subject, predicate, obj, sentence, relation, role), fact in sorted(best.items(), key=lambda kv: str(kv[0])):
-            assert_fact(
-                graph, base, subject, predicate, obj,
-                document=document,
-                evidence=_evidence(result, fact),
-                confidence=fact.confidence,
-                method=fact.method,
-                relation=relation,
-                sentence=sentence,
-                role=role,
-            )
-    inference.containments(graph, base)
+        for triple in triples_of(result, resolution, settings, ctx):
+            add(triple)
+    inference.containments(graph, ctx.base)
     return graph

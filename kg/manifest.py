@@ -56,6 +56,11 @@ def _code() -> str:
     return digest.hexdigest()
 
 
+def code_fingerprint() -> str:
+    """The sha256 of kg's own source and package data (what any build's output depends on)."""
+    return _code()
+
+
 def fingerprint(settings: Settings) -> str:
     """One hash of everything the build of SETTINGS reads."""
     from kg.nlp import model_id

@@ -77,10 +77,12 @@ def test_pipeline_version_model_and_code_invalidate(corpus, monkeypatch):
 
 def test_a_corrupt_or_truncated_entry_is_recomputed(corpus):
     run(corpus)
-    entries = sorted((corpus.parent / "exports" / ".kg" / "cache").rglob("*.pickle"))
+    folder = corpus.parent / "exports" / ".kg" / "cache"
+    entries = sorted(folder.glob("??/*.pickle"))
     assert len(entries) == 3
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(entries[1].read_bytes()[:20])
+    (folder / "pack.pickle").unlink()  # else its slim results and the fragments serve the rebuild
     report, turtle = run(corpus)
     assert report.parsed == 2
     assert turtle == run(corpus, out="cold", use_cache=False)[1]
