@@ -19,7 +19,7 @@ name a place or a person; "shares of X", "X's chief executive" or "X Inc" say ot
     person:   title ("Dr. X"), role ("X, the lawyer", "the composer X"), age ("X, 34,"),
               kin ("X's wife"), he-she ("X ... . She said")
     place:    based ("X-based"), in ("in X"), place-role ("X's capital"), place-of ("the city
-              of X")
+              of X"), place-noun ("the X province", "the X region")
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ CUES: dict[str, tuple[str, float]] = {
     "in": ("Place", 0.5),
     "place-role": ("Place", 0.6),
     "place-of": ("Place", 1.05),
+    "place-noun": ("Place", 1.05),
     "is-organization": ("Organization", 1.05),
     "is-person": ("Person", 1.05),
     "is-place": ("Place", 1.05),
@@ -98,6 +99,10 @@ _ANAPHOR_NOUNS = frozenset(
 # Heads of "in X" that make X something other than a place ("a stake in X").
 _NOT_PLACE_IN = frozenset("stake share shares invest investment interest role part participate involve".split())
 _PLACE_PREPS = frozenset("in near across throughout outside".split())
+# Lower-case nouns after a name that make it a place's: "the Caylloma province", "the
+# Lamone river"; not "the state X" or "the X capital" (a capital's country).
+_PLACE_HEADS = PLACE_CLASS_NOUNS - {"state", "capital", "port"} | frozenset(
+    "river lake mountains island islands bay peninsula desert sea gulf forest".split())
 _MATCH_VERBS = frozenset("beat defeat draw lose thrash edge overcome hold".split())
 _SCORE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 # Cues of the name itself: every mention of a name has them, so they count once.
@@ -173,6 +178,9 @@ def _context_cues(span) -> list[str]:
         elif head.lower_ == "of" and governor in PLACE_CLASS_NOUNS - {"state"} and head.head.is_lower \
                 and head.head.tag_ == "NN":  # not "the state of X", "member countries of X"
             found.append("place-of")
+    if root.dep_ in ("compound", "nmod") and word in _PLACE_HEADS \
+            and head.is_lower and head.tag_ == "NN" and head.i >= span.end:
+        found.append("place-noun")  # "the Caylloma province"; not "the state X", "the X capital"
     if _role_beside(span):
         found.append("role")
     if root.dep_ == "nsubj" and word == "be":

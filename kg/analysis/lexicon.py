@@ -163,6 +163,10 @@ LIGHT_VERBS = frozenset("be have get make take give do let put".split())
 # signed by Y", "X was traded to Y".
 HIRE_VERBS = frozenset("hire employ recruit sign draft appoint select trade transfer loan".split())
 
+# Verbs that give their object a role: "Y appointed X (as) its director", "Y named X chief
+# executive", "X was elected president of Y" (the passive's subject is read as any subject).
+APPOINT_VERBS = frozenset("appoint name elect hire promote install nominate choose select make".split())
+
 # Nouns that make an organisation part of another: "Y is a member of Z", "Y, a unit of Z".
 PART_NOUNS = frozenset("member part wing branch unit affiliate division faction arm section".split())
 
@@ -171,6 +175,16 @@ PART_NOUNS = frozenset("member part wing branch unit affiliate division faction 
 PREPOSITION_PARTICIPLES = frozenset(
     "following including regarding concerning according considering excluding given pending barring".split()
 )
+
+# Nationality nouns whose adjective is the country's demonym ("the Swede", "a Frenchman"):
+# English words, not a gazetteer; kg.analysis.gazetteer reads them through the adjective.
+DEMONYM_NOUNS = {
+    "Swede": "Swedish", "Swedes": "Swedish", "Dane": "Danish", "Danes": "Danish", "Finn": "Finnish",
+    "Pole": "Polish", "Poles": "Polish", "Spaniard": "Spanish", "Turk": "Turkish", "Briton": "British",
+    "Frenchman": "French", "Frenchwoman": "French", "Dutchman": "Dutch", "Dutchwoman": "Dutch",
+    "Irishman": "Irish", "Irishwoman": "Irish", "Argentine": "Argentinean", "Argentinian": "Argentinean",
+    "Ecuadorian": "Ecuadorean", "Filipina": "Filipino", "Icelandic": "Icelander", "Kiwi": "New Zealander",
+}
 
 # Two-word titles that mean leading, though their last word alone does not ("executive").
 LEADER_PHRASES = frozenset(

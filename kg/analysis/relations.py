@@ -14,6 +14,7 @@ Every fact keeps its sentence, the rule that found it (kg:method) and a confiden
 from __future__ import annotations
 
 from kg.analysis.lexicon import (
+    APPOINT_VERBS,
     BASED_WORDS,
     DETERMINERS,
     EMPLOY_PREPS,
@@ -28,6 +29,7 @@ from kg.analysis.lexicon import (
     MEMBER_HEADS,
     NEGATING_VERBS,
     PART_NOUNS,
+    PLACE_CLASS_NOUNS,
     PLACE_LEADER_HEADS,
     PRE_NAME_ROLES,
     PREPOSITION_PARTICIPLES,
@@ -179,6 +181,35 @@ def _is_occupation(token) -> bool:
 def _title_before(person: Mention, first, index) -> list[Fact]:
     """ "President X", "party leader X", "Defence Minister X": the words right
     before a name that end in a title word."""
+    run, t = _title_run(first, index)
+    if not run:
+        return []
+    sent = person.sentence
+    role = first.doc[run[0].i:run[-1].i + 1].text
+    facts = [Fact(person.span, "hasRole", role, sent, "title-before-name", 0.8, obj_kind="literal")]
+    head = _title_head(run)
+    if t is not None and t.tag_ == "POS" and t.i > 0:
+        t = t.nbor(-1)  # "Y's leader X"
+    org = index.at(t, BODY) if t is not None else None
+    if org is not None:
+        if head in LEADER_HEADS and _leads(head, org):
+            facts.append(Fact(person.span, "leaderOf", org.span, sent, "org-title-before-name", 0.7))
+        else:  # "Acme spokesman X", "Labour lawmaker X"
+            facts.append(Fact(person.span, "memberOf", org.span, sent, "org-title-before-name", 0.7))
+    return facts
+
+
+def _title_head(run) -> str:
+    """The word that says what a title before a name is: its last ("leader" for a
+    leader's two words: "Chief Executive")."""
+    if " ".join(tok.lower_ for tok in run[-2:]) in LEADER_PHRASES:
+        return "leader"
+    return run[-1].lower_.rstrip(".")
+
+
+def _title_run(first, index) -> tuple[list, object]:
+    """The title right before a name's FIRST token, as tokens ([] when the words there
+    are no title), and the token before it."""
     run = []
     t = first.nbor(-1) if first.i > 0 else None
     while t is not None and not t.is_space and t.lower_ not in DETERMINERS:
@@ -197,24 +228,10 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
         run.pop(0)
     last = run[-1].lower_.rstrip(".") if run else ""
     if not run or not (last in TITLE_WORDS or last in PRE_NAME_ROLES or _is_occupation(run[-1])):
-        return []  # "guitarist X", "striker X": an occupation noun right before the name counts
+        return [], t  # "guitarist X", "striker X": an occupation noun right before the name counts
     if all(tok.lower_.rstrip(".") in HONORIFICS for tok in run):
-        return []  # "Dr", "Mr": a form of address, not a role
-    sent = person.sentence
-    role = first.doc[run[0].i:run[-1].i + 1].text
-    facts = [Fact(person.span, "hasRole", role, sent, "title-before-name", 0.8, obj_kind="literal")]
-    head = run[-1].lower_
-    if " ".join(tok.lower_ for tok in run[-2:]) in LEADER_PHRASES:
-        head = "leader"
-    if t is not None and t.tag_ == "POS" and t.i > 0:
-        t = t.nbor(-1)  # "Y's leader X"
-    org = index.at(t, BODY) if t is not None else None
-    if org is not None:
-        if head in LEADER_HEADS and _leads(head, org):
-            facts.append(Fact(person.span, "leaderOf", org.span, sent, "org-title-before-name", 0.7))
-        else:  # "Acme spokesman X", "Labour lawmaker X"
-            facts.append(Fact(person.span, "memberOf", org.span, sent, "org-title-before-name", 0.7))
-    return facts
+        return [], t  # "Dr", "Mr": a form of address, not a role
+    return run, t
 
 
 def _relative_clauses(root):
@@ -252,11 +269,9 @@ def _phrase_facts(sdoc, person: Mention, span, index) -> list[Fact]:
     for child in root.children:
         if child.dep_ == "appos" and _is_role_noun(child, index):
             facts += _role_facts(person, child, person.sentence, "appositive-role", index)
-        # "X of Y said": a person of an organisation belongs to it.
+        # "X of Y said": a person of an organisation belongs to it; "President X of Y" leads it.
         if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (org := index.of_phrase(pobj, BODY)):
-                    facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "person-of-organization", 0.6))
+            facts += _titled_of(person, span, child, index)
         # "Y's X": a person owned by an organisation belongs to it.
         if child.dep_ == "poss" and (org := index.at(child, BODY)):
             facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "possessive-member", 0.6))
@@ -272,6 +287,22 @@ def _phrase_facts(sdoc, person: Mention, span, index) -> list[Fact]:
     return facts
 
 
+def _titled_of(person: Mention, span, prep, index) -> list[Fact]:
+    """ "X of Y": X belongs to Y; with a leader's title before the name ("President X of
+    Chile", "Mayor X of Lyon", "Chairman X of Acme") X leads Y."""
+    run, _ = _title_run(span[0], index)
+    head = _title_head(run) if run else (person.title_word or "").lower()
+    facts = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj" or not (org := index.of_phrase(pobj, BODY)):
+            continue
+        if head in LEADER_HEADS and _leads(head, org):
+            facts.append(Fact(person.span, "leaderOf", org.span, person.sentence, "title-person-of", 0.7))
+        else:
+            facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "person-of-organization", 0.6))
+    return facts
+
+
 def _clause_facts(person: Mention, root, index) -> list[Fact]:
     """Roles the clause of a name states: "X served as mayor of Y", "X is the foreign
     minister", "X, who is the foreign minister, ..."."""
@@ -280,10 +311,14 @@ def _clause_facts(person: Mention, root, index) -> list[Fact]:
     if root.dep_ in ("nsubj", "nsubjpass") and not _negated(root.head):
         verb = root.head
         nouns = [p for _, p in _preps(verb, ("as",))]
-        nouns += [c for c in verb.children if c.dep_ in ("attr", "oprd") and verb.lemma_ != "be"]
+        # "Y named X her deputy": with an object, the role is the object's
+        if not (verb.lemma_.lower() in APPOINT_VERBS and any(c.dep_ == "dobj" for c in verb.children)):
+            nouns += [c for c in verb.children if c.dep_ in ("attr", "oprd") and verb.lemma_ != "be"]
         for noun in nouns:
             if _is_role_noun(noun, index):
                 facts += _role_facts(person, noun, person.sentence, "verb-role", index)
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in APPOINT_VERBS and not _negated(root.head):
+        facts += _appointed_facts(person, root.head, index)
     # "X is the foreign minister", "X, who is the foreign minister, ...".
     copulas = [root.head] if root.dep_ == "nsubj" else []
     copulas += list(_relative_clauses(root))
@@ -296,6 +331,36 @@ def _clause_facts(person: Mention, root, index) -> list[Fact]:
                     if _is_role_noun(noun, index):
                         facts += _role_facts(person, noun, person.sentence, "copula-role", index)
     return facts
+
+
+def _appointed_facts(person: Mention, verb, index) -> list[Fact]:
+    """ "Y appointed X as its director", "the board named X chief executive": the role
+    X is given, and X leads or belongs to the body the role names or, when it names none,
+    to Y, the verb's subject."""
+    nouns = [p for _, p in _preps(verb, ("as",))] + [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+    facts = []
+    for noun in nouns:
+        if not _is_role_noun(noun, index):
+            continue
+        found = _role_facts(person, noun, person.sentence, "appointed-role", index)
+        facts += found
+        if any(f.predicate in ("leaderOf", "memberOf") for f in found):
+            continue
+        lemma = "leader" if _is_leader_noun(noun) else noun.lemma_.lower()
+        for subject, _ in _arguments(verb, index)[0]:
+            if subject.kind == "Person" or subject.span == person.span:
+                continue  # "Jane Roe named X her deputy" says nothing of a body
+            if lemma in LEADER_HEADS and _leads(lemma, subject):
+                facts.append(Fact(person.span, "leaderOf", subject.span, person.sentence, "appointed-by-leader", 0.7))
+            elif lemma in MEMBER_HEADS or lemma in LEADER_HEADS:
+                facts.append(Fact(person.span, "memberOf", subject.span, person.sentence, "appointed-by-member", 0.6))
+    return facts
+
+
+def _is_leader_noun(noun) -> bool:
+    """ "chief executive", "managing director": a leader's two words."""
+    return any(f"{c.lower_} {noun.lemma_.lower()}" in LEADER_PHRASES for c in noun.children
+               if c.dep_ in ("amod", "compound"))
 
 
 def _organization_facts(sdoc, org: Mention, index) -> list[Fact]:
@@ -551,6 +616,9 @@ def _place_facts(sdoc, place: Mention, index) -> list[Fact]:
     for child in root.children:
         if child.dep_ in ("appos", "npadvmod") and (m := index.at(child, ("Place",))):
             wider.append(m)
+        elif child.dep_ == "appos" and child.lemma_.lower() in PLACE_CLASS_NOUNS and index.at(child) is None:
+            facts = _class_noun_places(place, child, index)
+            wider += [m for m in facts if m.span != place.span]
         if child.dep_ == "prep" and child.lower_ == "in" and (
                 child.i == span.end or child.i == span.end + 1 and sdoc[span.end].text == ","):
             for pobj in (p for p in child.children if p.dep_ == "pobj"):
@@ -560,6 +628,47 @@ def _place_facts(sdoc, place: Mention, index) -> list[Fact]:
                     wider.append(m)
     return [Fact(place.span, "location", m.span, place.sentence, "place-in-place", 0.7)
             for m in wider if m.span != place.span]
+
+
+def _class_noun_places(place: Mention, noun, index) -> list[Mention]:
+    """The places that contain PLACE by the place noun in apposition to it: "Accra, Ghana's
+    capital", "Chivay, a town in the Caylloma province", "Faenza, a town of 58,000 in the
+    province of Ravenna" (every place of a list: "a port in Tanga and Mombasa" is none)."""
+    found = [m for c in noun.children if c.dep_ == "poss" and (m := index.at(c, ("Place",)))]
+    for _, pobj in _preps(noun, ("in", "of")):
+        if pobj.conjuncts:
+            continue
+        found += _place_phrase(pobj, index)
+    return found
+
+
+def _place_phrase(token, index, kinds=("Place",)) -> list[Mention]:
+    """The place a phrase headed by TOKEN names: "Ravenna", "the Caylloma province", "the
+    province of Ravenna", "the Arequipa region of Peru" (both, inner first). A name the
+    place noun qualifies is taken whatever NER called it: resolution settles its kind, and
+    the graph keeps the fact only if it ends a place."""
+    if place := index.at(token, kinds):
+        return [place]
+    if token.lemma_.lower() not in PLACE_CLASS_NOUNS:
+        return []
+    inner = [m for c in token.children if c.dep_ in ("compound", "nmod") and (m := index.at(c, BODY))]
+    outer = [m for _, p in _preps(token, ("of",)) if not p.conjuncts for m in _place_phrase(p, index, BODY)]
+    return inner[:1] + outer[:1]
+
+
+def _class_noun_facts(sdoc, index) -> list[Fact]:
+    """ "the Caylloma province of the Arequipa region", "the Lombardy region of Italy": a
+    place noun between two places, the first named in it, the second after its "of"."""
+    facts = []
+    for token in sdoc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in PLACE_CLASS_NOUNS:
+            continue
+        places = _place_phrase(token, index)
+        inner = [m for c in token.children if c.dep_ in ("compound", "nmod") and (m := index.at(c, BODY))]
+        if len(places) == 2 and inner and places[0].span != places[1].span:
+            facts.append(Fact(places[0].span, "location", places[1].span, index.sentence(token),
+                              "place-noun-of-place", 0.7))
+    return facts
 
 
 def _places(token, index) -> list[Mention]:
@@ -595,5 +704,6 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     found += _verb_facts(sdoc, index)
     found += _location_facts(sdoc, index)
     found += _org_place_facts(sdoc, mentions, index)
+    found += _class_noun_facts(sdoc, index)
     unique = {(f.subject, f.predicate, f.obj, f.sentence, f.method): f for f in found}
     return [unique[k] for k in sorted(unique, key=str)]
