@@ -77,7 +77,8 @@ EVENT_NOUNS = frozenset(
     conference earthquake flood hurricane merger acquisition strike strikes boycott ceremony
     match final tournament championship referendum coup invasion riot riots crackdown
     ceasefire treaty accord agreement negotiations talks festival congress convention
-    inauguration funeral hearing scandal crisis pandemic epidemic
+    inauguration funeral hearing scandal crisis pandemic epidemic quake floods flooding
+    landslide landslides wildfire wildfires tsunami eruption cyclone typhoon tornado walkout
     """.split()
 )
 
@@ -151,6 +152,10 @@ BASED_WORDS = frozenset("base headquarter locate station publish found establish
 
 # Verbs that say an event happened somewhere: "was held in Z", "took place in Z".
 HAPPEN_VERBS = frozenset("hold take occur happen stage host start begin end open".split())
+
+# Verbs whose event subject happened where their object is or was: "an earthquake struck
+# southern Peru", "floods killed nine people in the X region".
+STRIKE_VERBS = frozenset("strike hit rock shake devastate batter ravage flood kill injure destroy damage displace".split())
 
 # Verbs that deny the action of the verb they govern: "refused to attend", "failed to win".
 NEGATING_VERBS = frozenset("refuse fail decline deny avoid stop cease reject".split())

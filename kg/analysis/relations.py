@@ -602,7 +602,17 @@ def _org_place_facts(sdoc, mentions: list[Mention], index) -> list[Fact]:
             for place in _places(pobj, index):
                 if not (org.start <= place.start < org.end):
                     facts.append(Fact(org.span, "location", place.span, org.sentence, "organization-prep-place", 0.5))
+        # "Ecuador's Constitutional Court", "Kenya's biggest bank, X": a place owns the body
+        if org.kind == "Organization":
+            facts += [Fact(org.span, "location", place.span, org.sentence, "place-possessive", 0.6)
+                      for place in _owners(span.root, index)]
     return facts
+
+
+def _owners(root, index) -> list[Mention]:
+    """The places a name's possessor names: "Ecuador's X"; "Peru's Red Cross director, X"
+    is about X (a possessor of a role noun, not of the name)."""
+    return [m for c in root.children if c.dep_ == "poss" and (m := index.at(c, ("Place",)))]
 
 
 def _place_facts(sdoc, place: Mention, index) -> list[Fact]:
