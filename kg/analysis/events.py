@@ -23,7 +23,7 @@ from kg.analysis.docindex import (MentionIndex, is_title_case_line, noun_chunks,
                                   sentence_of as doc_sentence_of, span_of, text_of)
 from kg.analysis import eventverbs
 from kg.analysis.dates import MONTHS, kind as date_kind, normalise, resolve
-from kg.analysis.lexicon import DETERMINERS, EVENT_NOUNS, PLACE_CLASS_NOUNS, STRIKE_VERBS
+from kg.analysis.lexicon import DETERMINERS, EVENT_NOUNS, PARTAKE_VERBS, PLACE_CLASS_NOUNS, STRIKE_VERBS
 from kg.model import Document, EventKey, Fact, Mention
 
 _SPECIFIC_ENTS = ("DATE", "ORDINAL", "EVENT", "GPE", "LOC", "NORP", "ORG", "PERSON", "FAC")
@@ -107,13 +107,26 @@ def _tense(sdoc, mention: Mention) -> str | None:
     return None
 
 
+_DURATION_UNITS = frozenset("minute hour day night week month year season".split())
+
+
+def _duration(t) -> bool:
+    """A word of a hyphenated length ("two-day", "48-hour"): how long, not which event."""
+    doc = t.doc
+    if t.lemma_.lower() in _DURATION_UNITS and t.i >= 2 and doc[t.i - 1].text == "-":
+        return doc[t.i - 2].like_num
+    if t.like_num and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+        return doc[t.i + 2].lemma_.lower() in _DURATION_UNITS
+    return t.text == "-" and 0 < t.i < len(doc) - 1 and _duration(doc[t.i + 1]) and doc[t.i - 1].like_num
+
+
 def _modifiers(chunk, root) -> list:
     mods = [t for t in chunk if t.i < root.i and t.lower_ not in DETERMINERS
-            and t.tag_ not in ("PRP$", "POS") and not t.is_punct]
+            and t.tag_ not in ("PRP$", "POS") and not t.is_punct and not _duration(t)]
     # Start after the last possessor or punctuation ("the regime's elections" -> "elections"),
     # but keep a range of years whole ("the 2017-2018 uprising").
     doc = chunk.doc
-    cuts = [t.i for t in chunk if t.i < root.i and (t.tag_ == "POS" or t.is_punct and not (
+    cuts = [t.i for t in chunk if t.i < root.i and not _duration(t) and (t.tag_ == "POS" or t.is_punct and not (
         0 < t.i < len(doc) - 1 and doc[t.i - 1].like_num and doc[t.i + 1].like_num))]
     if not cuts:
         return mods
@@ -195,7 +208,7 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int], do
         mods = _modifiers(chunk, root)
         attached = [m for m in _attached(root, index, ("Date", "Place")) + _verb_attached(root, index)
                     + _verb_places(root, index) if m.kind == "Place" or m.value]
-        if not (_names_one_event(chunk, mods, attached) or _struck_something(root)):
+        if not (_names_one_event(chunk, mods, attached) or _struck_something(root) or _taken_part_in(root)):
             continue
         listed = _listed_dates(mods, index)
         if listed:
@@ -213,6 +226,19 @@ def _struck_something(root) -> bool:
     verb = root.head
     return root.dep_ == "nsubj" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in STRIKE_VERBS \
         and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _taken_part_in(root) -> bool:
+    """ "Chile and Vietnam signed an agreement", "X won a third term", "Y hosted a summit":
+    an event noun that a named subject signed, won, attended or hosted, in the past tense,
+    is one event ("leaders sign agreements" is none)."""
+    verb = root.head
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in root.children):
+        return False  # "attended the talks" refers back to an event named before, or names none
+    return root.dep_ == "dobj" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in PARTAKE_VERBS \
+        and not any(c.dep_ == "neg" for c in verb.children) \
+        and any(c.dep_ in ("nsubj", "agent") and (c.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in c.subtree))
+                for c in verb.children)
 
 
 def _names_one_event(chunk, mods, attached: list[Mention]) -> bool:

@@ -79,6 +79,7 @@ EVENT_NOUNS = frozenset(
     ceasefire treaty accord agreement negotiations talks festival congress convention
     inauguration funeral hearing scandal crisis pandemic epidemic quake floods flooding
     landslide landslides wildfire wildfires tsunami eruption cyclone typhoon tornado walkout
+    declaration pact
     """.split()
 )
 
@@ -156,6 +157,10 @@ HAPPEN_VERBS = frozenset("hold take occur happen stage host start begin end open
 # Verbs whose event subject happened where their object is or was: "an earthquake struck
 # southern Peru", "floods killed nine people in the X region".
 STRIKE_VERBS = frozenset("strike hit rock shake devastate batter ravage flood kill injure destroy damage displace".split())
+
+# Verbs whose named subject took part in their event object: "X signed an agreement", "X
+# won the election", "Y hosted the summit" (kg.analysis.events: such an object is one event).
+PARTAKE_VERBS = frozenset("sign win attend host hold stage organise organize contest boycott lose chair join".split())
 
 # Verbs that deny the action of the verb they govern: "refused to attend", "failed to win".
 NEGATING_VERBS = frozenset("refuse fail decline deny avoid stop cease reject".split())

@@ -38,6 +38,7 @@ from kg.analysis.lexicon import (
     TITLE_WORDS,
 )
 from kg.analysis.docindex import MentionIndex, span_of
+from kg.analysis.gazetteer import country
 from kg.model import Fact, Mention
 from kg.vocab import AGENT_KINDS
 
@@ -407,11 +408,25 @@ def _arguments(verb, index):
                 objects += [index.of_phrase(p, AGENT_KINDS + ("Event",)) for p in tok.children if p.dep_ == "pobj"]
             elif child.dep_ == "prep" and child.lower_ in ("during", "throughout"):
                 objects += [index.of_phrase(p, ("Event",)) for p in tok.children if p.dep_ == "pobj"]
+    subjects += _listed_before(verb, index)
     if not subjects:
         governor = _governing_verb(verb)
         if governor is not None:
             subjects, _ = _arguments(governor, index)
     return [s for s in subjects if s[0]], [o for o in objects if o and o.kind != "Date"]
+
+
+def _listed_before(verb, index) -> list[tuple[Mention, bool]]:
+    """ "X, Y and Z signed": the parser often hangs the first name of a list of subjects
+    on the verb as a bare noun phrase; it is a subject when the list's own subject ("Y
+    and Z") follows it after a comma."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.conjuncts]
+    found = []
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and subjects and child.i < subjects[0].i \
+                and child.nbor(1).text == "," and (person := index.at(child, AGENT_KINDS)):
+            found.append((person, False))
+    return found
 
 
 def _governing_verb(verb):
@@ -467,7 +482,19 @@ def _verb_facts(sdoc, index) -> list[Fact]:
                     continue
                 facts += _verb_reading(verb, lemma, subj, obj, sent, suffix, penalty, index)
         facts += _passive_facts(verb, lemma, sent, index)
+        facts += _place_parties(verb, lemma, [o for o in objects if o.kind == "Event"], sent, index)
     return facts
+
+
+def _place_parties(verb, lemma: str, events: list[Mention], sent: int, index) -> list[Fact]:
+    """ "Chile and Vietnam signed an agreement": a country or city that is the subject of
+    a verb with an event object took part in it (kg:participatedIn may start at a place)."""
+    if not events:
+        return []
+    places = [m for c in verb.children if c.dep_ == "nsubj" for t in _with_conjuncts(c)
+              if (m := index.at(t, ("Place",)))]
+    return [Fact(p.span, "participatedIn", e.span, sent, "verb-event", 0.6, relation=lemma)
+            for p in places for e in events if p.span != e.span]
 
 
 def _verb_reading(verb, lemma: str, subj: Mention, obj: Mention, sent: int, suffix: str,
@@ -668,16 +695,22 @@ def _place_phrase(token, index, kinds=("Place",)) -> list[Mention]:
 
 def _class_noun_facts(sdoc, index) -> list[Fact]:
     """ "the Caylloma province of the Arequipa region", "the Lombardy region of Italy": a
-    place noun between two places, the first named in it, the second after its "of"."""
+    place noun between two places, the first named in it, the second after its "of"
+    contains it; but "the Lisbon suburb of Amadora" names the suburb after "of" (a bare
+    name that is no country): Amadora is in Lisbon."""
     facts = []
     for token in sdoc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in PLACE_CLASS_NOUNS:
             continue
         places = _place_phrase(token, index)
         inner = [m for c in token.children if c.dep_ in ("compound", "nmod") and (m := index.at(c, BODY))]
-        if len(places) == 2 and inner and places[0].span != places[1].span:
-            facts.append(Fact(places[0].span, "location", places[1].span, index.sentence(token),
-                              "place-noun-of-place", 0.7))
+        if len(places) != 2 or not inner or places[0].span == places[1].span:
+            continue
+        outer = next(p for _, p in _preps(token, ("of",)) if not p.conjuncts)
+        if index.at(outer) is not None and country(places[1].text) is None:
+            places.reverse()
+        facts.append(Fact(places[0].span, "location", places[1].span, index.sentence(token),
+                          "place-noun-of-place", 0.7))
     return facts
 
 
