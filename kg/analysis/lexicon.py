@@ -69,6 +69,13 @@ ORG_HEADS = frozenset(
     """.split()
 )
 
+# Organisation head nouns that a definite noun of the same group refers back to: "the
+# union" after "the Airline Pilots Association".
+SAME_HEADS = (
+    frozenset("union association federation confederation syndicate guild".split()),
+    frozenset("company firm corporation group business".split()),
+)
+
 # Head nouns of events, for noun phrases spaCy's NER leaves unlabelled.
 EVENT_NOUNS = frozenset(
     """

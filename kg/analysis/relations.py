@@ -37,6 +37,7 @@ from kg.analysis.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
+from kg.analysis.cues import CUES
 from kg.analysis.docindex import MentionIndex, span_of
 from kg.analysis.gazetteer import country
 from kg.model import Fact, Mention
@@ -49,6 +50,14 @@ KINSHIP = frozenset(
     nephew niece grandson granddaughter grandfather grandmother brother-in-law son-in-law
     """.split()
 )
+# Nouns that link two people as kinship does: "X's co-author, Y", "his counterpart, Y".
+ASSOCIATES = frozenset(
+    """
+    colleague co-author coauthor teammate partner rival counterpart successor predecessor mentor
+    protege friend
+    """.split()
+)
+_PERSON_CUES = frozenset(cue for cue, (kind, _) in CUES.items() if kind == "Person")
 _CLAUSE_DEPS = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 # The body a role is held in, or what NER took for one: a company's short name is often
 # tagged a place or a person. Which facts hold is decided after resolution, when the name
@@ -113,16 +122,18 @@ def _of_organizations(token, index, preps=ROLE_PREPS) -> list[tuple[Mention, str
 
 
 def _kinship_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fact]:
-    """ "X, the brother of Y", "Y's brother X": two people linked by the kinship noun."""
+    """ "X, the brother of Y", "Y's brother X", "his counterpart, X": two people linked by
+    a kinship or associate noun."""
     lemma = noun.lemma_.lower()
     others = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             others += [index.of_phrase(c, ("Person",)) for p in child.children if p.dep_ == "pobj"
                        for c in _with_conjuncts(p)]
-        elif child.dep_ == "poss":
-            others.append(index.at(child, ("Person",)))
-    return [Fact(person.span, "relatedTo", other.span, sent, f"{method}-kinship", 0.7, relation=lemma)
+        elif child.dep_ == "poss":  # "Y's brother", "his counterpart"
+            others.append(index.referred(child, ("Person",)))
+    tie = "kinship" if lemma in KINSHIP else "associate"
+    return [Fact(person.span, "relatedTo", other.span, sent, f"{method}-{tie}", 0.7, relation=lemma)
             for other in others if other is not None and other.span != person.span]
 
 
@@ -137,7 +148,7 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
     """Facts from a role noun describing PERSON: hasRole, and leaderOf/memberOf when the
     role is attached to an organisation; kinship nouns link two people instead."""
     lemma = noun.lemma_.lower()
-    if lemma in KINSHIP:
+    if lemma in KINSHIP or lemma in ASSOCIATES:
         return _kinship_facts(person, noun, sent, method, index)
     role = _phrase_text(noun, person)
     facts = [Fact(person.span, "hasRole", role, sent, method, 0.8, obj_kind="literal")] if role else []
@@ -156,7 +167,7 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
     return facts
 
 
-ROLE_NOUNS = TITLE_WORDS | LEADER_HEADS | MEMBER_HEADS | KINSHIP
+ROLE_NOUNS = TITLE_WORDS | LEADER_HEADS | MEMBER_HEADS | KINSHIP | ASSOCIATES
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "ee", "ess", "man", "woman")
 
 
@@ -738,8 +749,8 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     found: list[Fact] = []
     for mention in mentions:
         # NER's kind only chooses which rules look at a name; resolution may retype it.
-        if mention.kind in ("Person", "Organization"):
-            found += _person_facts(sdoc, mention, index)
+        if mention.kind in ("Person", "Organization") or set(mention.cues) & _PERSON_CUES:
+            found += _person_facts(sdoc, mention, index)  # "Morland, 47, ..." that NER called a place
         if mention.kind in BODY:
             found += _organization_facts(sdoc, mention, index)
         if mention.kind == "Place":
