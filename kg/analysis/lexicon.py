@@ -40,6 +40,19 @@ LEADER_HEADS = frozenset(
     """.split()
 )
 
+# Heads that lead a team or club when they stand alone ("Riverside manager X", "the club's
+# coach, Y", "head coach Z"), not with another word before them ("sales manager").
+BARE_LEADER_HEADS = frozenset("manager coach".split())
+
+# Words that make a leader's title a subordinate's: "deputy director", "sporting director",
+# "vice president", "finance chief" belong to the body, they do not lead it.
+SUBORDINATE_MODIFIERS = frozenset(
+    """
+    deputy assistant vice associate sporting technical artistic creative finance financial
+    marketing sales communications medical research programme program project operating
+    """.split()
+)
+
 # Titles that lead a country, region or city ("Kenya's president", "the mayor of Lyon");
 # other leaders' titles before a place ("its Peru director") lead a body, not the place.
 PLACE_LEADER_HEADS = frozenset(

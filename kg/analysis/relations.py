@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from kg.analysis.lexicon import (
     APPOINT_VERBS,
+    BARE_LEADER_HEADS,
     BASED_WORDS,
     DETERMINERS,
     EMPLOY_PREPS,
@@ -34,6 +35,7 @@ from kg.analysis.lexicon import (
     PRE_NAME_ROLES,
     PREPOSITION_PARTICIPLES,
     ROLE_PREPS,
+    SUBORDINATE_MODIFIERS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
@@ -152,8 +154,11 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
         return _kinship_facts(person, noun, sent, method, index)
     role = _phrase_text(noun, person)
     facts = [Fact(person.span, "hasRole", role, sent, method, 0.8, obj_kind="literal")] if role else []
-    if any(f"{c.lower_} {lemma}" in LEADER_PHRASES for c in noun.children if c.dep_ in ("amod", "compound")):
-        lemma = "leader"  # "the chief executive of Y"
+    # "his lawyer, Y", "X's coach Y": the role is held for a person
+    facts += [Fact(person.span, "relatedTo", owner.span, sent, f"{method}-for-person", 0.6, relation=lemma)
+              for c in noun.children if c.dep_ == "poss" and (owner := index.referred(c, ("Person",)))
+              and owner.span != person.span]
+    lemma = _leading_word(noun, lemma)
     for org, how in _of_organizations(noun, index):
         # "head of Y" leads Y; "adviser to the head of Y" is not reached (one level only).
         if lemma in LEADER_HEADS and how in ("of", "poss", "compound") and _leads(lemma, org):
@@ -165,6 +170,20 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
             # "opponent of Y", "Y's rival", "adviser to Y", where the noun faces Y
             facts.append(Fact(person.span, "memberOf", org.span, sent, f"{method}-occupation", 0.6))
     return facts
+
+
+def _leading_word(noun, lemma: str) -> str:
+    """LEMMA as _role_facts reads it: "leader" for a leader's two words ("the chief
+    executive of Y") and a team's bare "manager" or "coach"; "member" for a leader's title
+    under a subordinate's word ("the deputy director", "Y's sporting director")."""
+    modifiers = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if any(f"{m} {lemma}" in LEADER_PHRASES for m in modifiers):
+        return "leader"
+    if lemma in BARE_LEADER_HEADS and set(modifiers) <= {"head", "new", "former", "current", "interim", "caretaker"}:
+        return "leader"
+    if lemma in LEADER_HEADS and set(modifiers) & SUBORDINATE_MODIFIERS:
+        return "member"
+    return lemma
 
 
 ROLE_NOUNS = TITLE_WORDS | LEADER_HEADS | MEMBER_HEADS | KINSHIP | ASSOCIATES
@@ -213,10 +232,16 @@ def _title_before(person: Mention, first, index) -> list[Fact]:
 
 def _title_head(run) -> str:
     """The word that says what a title before a name is: its last ("leader" for a
-    leader's two words: "Chief Executive")."""
-    if " ".join(tok.lower_ for tok in run[-2:]) in LEADER_PHRASES:
+    leader's two words, "Chief Executive", and a team's bare "manager"; "member" under a
+    subordinate's word, "Deputy Director")."""
+    words = [tok.lower_.rstrip(".") for tok in run]
+    if " ".join(words[-2:]) in LEADER_PHRASES:
         return "leader"
-    return run[-1].lower_.rstrip(".")
+    if words[-1] in BARE_LEADER_HEADS and set(words[:-1]) <= {"head", "new", "former", "interim", "caretaker"}:
+        return "leader"
+    if words[-1] in LEADER_HEADS and set(words[:-1]) & SUBORDINATE_MODIFIERS:
+        return "member"
+    return words[-1]
 
 
 def _title_run(first, index) -> tuple[list, object]:
@@ -358,7 +383,7 @@ def _appointed_facts(person: Mention, verb, index) -> list[Fact]:
         facts += found
         if any(f.predicate in ("leaderOf", "memberOf") for f in found):
             continue
-        lemma = "leader" if _is_leader_noun(noun) else noun.lemma_.lower()
+        lemma = _leading_word(noun, noun.lemma_.lower())
         for subject, _ in _arguments(verb, index)[0]:
             if subject.kind == "Person" or subject.span == person.span:
                 continue  # "Jane Roe named X her deputy" says nothing of a body
@@ -367,12 +392,6 @@ def _appointed_facts(person: Mention, verb, index) -> list[Fact]:
             elif lemma in MEMBER_HEADS or lemma in LEADER_HEADS:
                 facts.append(Fact(person.span, "memberOf", subject.span, person.sentence, "appointed-by-member", 0.6))
     return facts
-
-
-def _is_leader_noun(noun) -> bool:
-    """ "chief executive", "managing director": a leader's two words."""
-    return any(f"{c.lower_} {noun.lemma_.lower()}" in LEADER_PHRASES for c in noun.children
-               if c.dep_ in ("amod", "compound"))
 
 
 def _organization_facts(sdoc, org: Mention, index) -> list[Fact]:
