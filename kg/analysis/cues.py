@@ -185,6 +185,9 @@ def _context_cues(span) -> list[str]:
         found.append("role")
     if root.dep_ == "nsubj" and word == "be":
         found += [f"is-{kind.lower()}" for a in head.children if a.dep_ == "attr" and (kind := _class_of(a))]
+    # "X, a town in Y", "X, the capital": a place noun in apposition
+    found += ["is-place" for a in root.children if a.dep_ == "appos" and a.i >= span.end
+              and a.lemma_.lower() in PLACE_CLASS_NOUNS and a.is_lower and _class_of(a) == "Place"]
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
         # "a stake in X", "took a stake in X" (the prepositional phrase on the verb)
         governors = {head.head.lemma_.lower()} | {c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj"}

@@ -683,7 +683,9 @@ def _place_facts(sdoc, place: Mention, index) -> list[Fact]:
     for child in root.children:
         if child.dep_ in ("appos", "npadvmod") and (m := index.at(child, ("Place",))):
             wider.append(m)
-        elif child.dep_ == "appos" and child.lemma_.lower() in PLACE_CLASS_NOUNS and index.at(child) is None:
+        elif child.dep_ in ("appos", "conj") and child.lemma_.lower() in PLACE_CLASS_NOUNS and index.at(child) is None \
+                and (child.dep_ == "appos" or sdoc[span.end].text == "," and child.left_edge.i == span.end + 1):
+            # "Accra, Ghana's capital" parsed as a list: the place noun right after the comma
             facts = _class_noun_places(place, child, index)
             wider += [m for m in facts if m.span != place.span]
         if child.dep_ == "prep" and child.lower_ == "in" and (
@@ -772,7 +774,7 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
             found += _person_facts(sdoc, mention, index)  # "Morland, 47, ..." that NER called a place
         if mention.kind in BODY:
             found += _organization_facts(sdoc, mention, index)
-        if mention.kind == "Place":
+        if mention.kind == "Place" or "is-place" in mention.cues:
             found += _place_facts(sdoc, mention, index)
     found += _verb_facts(sdoc, index)
     found += _location_facts(sdoc, index)
