@@ -66,7 +66,7 @@ MEMBER_HEADS = frozenset(
     lawmaker deputy representative diplomat envoy ambassador adviser advisor analyst aide
     executive manager operative fighter soldier commander activist supporter founder
     co-founder secretary senator judge economist researcher reporter correspondent editor player
-    treasurer director
+    treasurer director candidate nominee
     """.split()
 )
 

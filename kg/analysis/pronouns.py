@@ -310,7 +310,9 @@ def nominal(sdoc, noun, mentions: list[Mention], sent_of: dict[int, int]) -> Men
     if kind == "Person":
         return _titled_later(sdoc, noun, mentions)
     heads = ORG_HEADS | ORG_CLASS_NOUNS
-    return _one([m for m in before if not {w.lower() for w in m.text.split()} & heads - words])
+    # a person's name NER called an organisation ("Ewan Muir") is no "club"
+    return _one([m for m in before if not {w.lower() for w in m.text.split()} & heads - words
+                 and not {"first-name", "title", "age", "role", "kin", "he-she"} & set(m.cues)])
 
 
 def _titled_later(sdoc, noun, mentions: list[Mention]) -> Mention | None:

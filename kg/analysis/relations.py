@@ -29,6 +29,7 @@ from kg.analysis.lexicon import (
     LIGHT_VERBS,
     MEMBER_HEADS,
     NEGATING_VERBS,
+    ORG_CLASS_NOUNS,
     PART_NOUNS,
     PLACE_CLASS_NOUNS,
     PLACE_LEADER_HEADS,
@@ -60,6 +61,8 @@ ASSOCIATES = frozenset(
     """.split()
 )
 _PERSON_CUES = frozenset(cue for cue, (kind, _) in CUES.items() if kind == "Person")
+# Cues in a name itself that it is no person's, whatever NER said ("Krakow", "Acme Inc").
+_BODY_NAME_CUES = frozenset(("company-tail", "gazetteer", "country", "place-word"))
 _CLAUSE_DEPS = ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos")
 # The body a role is held in, or what NER took for one: a company's short name is often
 # tagged a place or a person. Which facts hold is decided after resolution, when the name
@@ -157,8 +160,9 @@ def _role_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fa
     # "his lawyer, Y", "X's coach Y": the role is held for a person
     facts += [Fact(person.span, "relatedTo", owner.span, sent, f"{method}-for-person", 0.6, relation=lemma)
               for c in noun.children if c.dep_ == "poss" and (owner := index.referred(c, ("Person",)))
-              and owner.span != person.span]
+              and owner.span != person.span and _surely_person(owner, c)]
     lemma = _leading_word(noun, lemma)
+    facts += _represents(person, noun, lemma, sent, method, index)
     for org, how in _of_organizations(noun, index):
         # "head of Y" leads Y; "adviser to the head of Y" is not reached (one level only).
         if lemma in LEADER_HEADS and how in ("of", "poss", "compound") and _leads(lemma, org):
@@ -186,6 +190,23 @@ def _leading_word(noun, lemma: str) -> str:
     return lemma
 
 
+def _surely_person(mention: Mention, token) -> bool:
+    """Whether MENTION, a person by NER, is one by more than NER: a pronoun stood for it,
+    or its name has two words or a person's cue ("Riverside's goalkeeper": a club)."""
+    return token.pos_ == "PRON" or " " in mention.text or bool(set(mention.cues) & _PERSON_CUES)
+
+
+def _represents(person: Mention, noun, lemma: str, sent: int, method: str, index) -> list[Fact]:
+    """ "Spain's science minister, X", "Mexico's Secretary of Economy, X": a country's
+    official, not its leader, represents it (kg:nationality); "its Peru director" (a
+    place written before the title) says nothing of where the person is from."""
+    if lemma in LEADER_HEADS and lemma in PLACE_LEADER_HEADS or lemma in KINSHIP or lemma in ASSOCIATES:
+        return []
+    return [Fact(person.span, "nationality", c.span, sent, f"{method}-country", 0.6)
+            for child in noun.children if child.dep_ == "poss" and (c := index.at(child, ("Place",)))
+            and country(c.text)]
+
+
 ROLE_NOUNS = TITLE_WORDS | LEADER_HEADS | MEMBER_HEADS | KINSHIP | ASSOCIATES
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "ee", "ess", "man", "woman")
 
@@ -193,7 +214,9 @@ _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "ee", "ess", "man", "w
 def _is_role_noun(token, index) -> bool:
     """A singular common noun that names what a person is: a title, an office, an
     occupation ("economist", "reporter"), a kinship term; not "message" or "regime"."""
-    if token.pos_ != "NOUN" or token.tag_ == "NNS" or index.at(token) is not None:
+    # a capitalised title is tagged a proper noun: "Vietnam's Minister of Trade, X"
+    title = token.pos_ == "PROPN" and token.tag_ == "NNP" and token.lower_ in TITLE_WORDS
+    if not (token.pos_ == "NOUN" or title) or token.tag_ == "NNS" or index.at(token) is not None:
         return False
     owners = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
     if any(index.at(t, ("Person",)) for t in token.subtree if t.i < token.i and t.i not in owners):
@@ -312,9 +335,12 @@ def _phrase_facts(sdoc, person: Mention, span, index) -> list[Fact]:
         # "Y's X": a person owned by an organisation belongs to it.
         if child.dep_ == "poss" and (org := index.at(child, BODY)):
             facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "possessive-member", 0.6))
-    # "the head of Y, X": the name is in apposition to the role noun.
+    # "the head of Y, X": the name is in apposition to the role noun, or, as the parser
+    # often has it, to Y ("The mayor of Krakow, X," with X hung on Krakow).
     if root.dep_ == "appos" and _is_role_noun(root.head, index):
         facts += _role_facts(person, root.head, person.sentence, "appositive-role", index)
+    elif root.dep_ == "appos" and (noun := _role_of_body(root.head, index)) is not None:
+        facts += _role_facts(person, noun, person.sentence, "appositive-role", index)
     # "X (Party)": an organisation in brackets right after a name.
     after = span[-1].i + 1
     if after + 2 < len(sdoc) and sdoc[after].text == "(":
@@ -322,6 +348,17 @@ def _phrase_facts(sdoc, person: Mention, span, index) -> list[Fact]:
         if org is not None and span_of(sdoc, org)[-1].nbor(1).text == ")":
             facts.append(Fact(person.span, "memberOf", org.span, person.sentence, "bracketed-organization", 0.6))
     return facts
+
+
+def _role_of_body(token, index):
+    """The role noun whose body TOKEN names after a preposition ("mayor" for "Krakow" in
+    "The mayor of Krakow"), when TOKEN is a name of a body; else None."""
+    body = index.at(token, BODY)
+    if body is None or token.dep_ != "pobj" or body.kind == "Person" and not set(body.cues) & _BODY_NAME_CUES:
+        return None  # "the wife of John Roe, Jane Roe": Jane is in apposition to John
+    prep = token.head
+    noun = prep.head if prep.lower_ in ("of", "at", "for") else None
+    return noun if noun is not None and _is_role_noun(noun, index) else None
 
 
 def _titled_of(person: Mention, span, prep, index) -> list[Fact]:
@@ -400,9 +437,10 @@ def _organization_facts(sdoc, org: Mention, index) -> list[Fact]:
     if span is None:
         return []
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not _negated(root.head):
-        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    nouns = [c for c in root.children if c.dep_ == "appos"] + _listed_nouns(root)
+    subject = _first_conjunct(root)  # "X and Y are members of Z"
+    if subject.dep_ == "nsubj" and subject.head.lemma_ == "be" and not _negated(subject.head):
+        nouns += [c for c in subject.head.children if c.dep_ == "attr"]
     facts = []
     for noun in nouns:
         if index.at(noun) is not None:
@@ -416,7 +454,28 @@ def _organization_facts(sdoc, org: Mention, index) -> list[Fact]:
             for _, pobj in _preps(noun, ("in", "from")):
                 facts += [Fact(org.span, "location", place.span, org.sentence, "organization-noun-place", 0.6)
                           for place in _places(pobj, index)]
+        # "Y, a Stockholm investment bank": a place named in the class noun
+        if noun.lemma_.lower() in ORG_CLASS_NOUNS and org.kind != "Place":
+            facts += [Fact(org.span, "location", place.span, org.sentence, "organization-noun-place", 0.6)
+                      for c in noun.children if c.dep_ in ("compound", "nmod") and (place := index.at(c, ("Place",)))]
     return facts
+
+
+def _first_conjunct(token):
+    """The first name of the list TOKEN is in ("Kenya" for "Uganda" in "Kenya, Tanzania
+    and Uganda"), or TOKEN."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _listed_nouns(root) -> list:
+    """ "Kenya, Tanzania and Uganda, members of Y": the plural noun in apposition to a list
+    also describes the list's later names."""
+    first = _first_conjunct(root)
+    if first is root:
+        return []
+    return [c for c in first.children if c.dep_ == "appos" and c.tag_ == "NNS" and c.i > root.i]
 
 
 def _arguments(verb, index):
@@ -610,8 +669,9 @@ def _location_facts(sdoc, index) -> list[Fact]:
             if token.i >= 2 and token.nbor(-1).text == "-" and (place := index.at(token.nbor(-2), ("Place",))):
                 facts += [Fact(o.span, "location", place.span, sent, "place-based", 0.7) for o in owners]
             if token.dep_ in ("acl", "amod", "relcl", "advcl"):
-                places = [m for _, p in _preps(token, ("in", "at")) for m in _places(p, index)]
+                places = [m for _, p in _preps(token, ("in", "at")) for m in _places(p, index) or _named_place(p, index)]
                 facts += [Fact(o.span, "location", p.span, sent, "based-in", 0.7) for o in owners for p in places]
+            facts += _based_where(token, sent, index)
         # "The summit took place in Z", "the war began in Z": an event subject of a happening verb.
         if token.pos_ == "VERB" and lemma in HAPPEN_VERBS and not _negated(token):
             events = [index.at(t, ("Event",)) for c in token.children if c.dep_ == "nsubj"
@@ -620,6 +680,28 @@ def _location_facts(sdoc, index) -> list[Fact]:
             facts += [Fact(e.span, "location", p.span, sent, "event-verb-place", 0.6)
                       for e in events if e for p in places]
     return facts
+
+
+def _named_place(token, index) -> list[Mention]:
+    """The one place a place noun phrase names: "the town of Paisley" (Paisley), "the
+    Lisbon suburb of Amadora" (Amadora), "the Caylloma province" (Caylloma)."""
+    if token.lemma_.lower() not in PLACE_CLASS_NOUNS or not token.is_lower:
+        return []
+    inner = [m for c in token.children if c.dep_ in ("compound", "nmod") and (m := index.at(c, BODY))]
+    outer = [m for _, p in _preps(token, ("of",)) if not p.conjuncts and (m := index.at(p, BODY))]
+    if outer and (not inner or country(outer[0].text) is None):
+        return outer[:1]
+    return inner[:1]
+
+
+def _based_where(participle, sent: int, index) -> list[Fact]:
+    """ "in Cologne, where the club is based": the body based where the place is."""
+    if participle.dep_ != "relcl" or not any(c.lower_ == "where" for c in participle.children):
+        return []
+    place = index.at(participle.head, ("Place",))
+    owners = [m for c in participle.children if c.dep_ in ("nsubjpass", "nsubj")
+              and (m := index.at(c, BODY) or index.referred(c, ("Organization",)))]
+    return [Fact(o.span, "location", place.span, sent, "based-where", 0.7) for o in owners if place and o != place]
 
 
 def _described(participle, index) -> list[Mention]:
@@ -660,7 +742,7 @@ def _org_place_facts(sdoc, mentions: list[Mention], index) -> list[Fact]:
                 if not (org.start <= place.start < org.end):
                     facts.append(Fact(org.span, "location", place.span, org.sentence, "organization-prep-place", 0.5))
         # "Ecuador's Constitutional Court", "Kenya's biggest bank, X": a place owns the body
-        if org.kind == "Organization":
+        if org.kind == "Organization" and org.text.split()[0].lower() not in TITLE_WORDS:  # not "Minister of X"
             facts += [Fact(org.span, "location", place.span, org.sentence, "place-possessive", 0.6)
                       for place in _owners(span.root, index)]
     return facts
