@@ -78,7 +78,7 @@ ORG_HEADS = frozenset(
     government administration association institute university college foundation company
     corporation inc ltd llc plc group bank fund federation league club team network
     office department bureau service services guard guards brigade brigades police
-    bloc alliance coalition academy conservatory orchestra
+    bloc alliance coalition academy conservatory orchestra trust
     """.split()
 )
 
