@@ -71,8 +71,8 @@ def _trim(span, kind: str, headline: bool):
             tokens = tokens[1:]
     if not tokens:
         return None
-    if kind not in ("Date",) and not any(t.is_alpha and (t.is_upper or t.is_title) for t in tokens):
-        return None  # "regime", "democratic": no proper name left
+    if kind not in ("Date",) and not any(t.is_alpha and t.text[:1].isupper() for t in tokens):
+        return None  # "regime", "democratic": no proper name left ("SkyNord", "McKay" are names)
     if kind in ("Person", "Organization") and not any(t.pos_ == "PROPN" or t.is_upper for t in tokens):
         return None  # "Regime", "Parliament" capitalised: a common noun, not a name
     if all(t.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS for t in tokens):
