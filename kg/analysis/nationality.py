@@ -30,7 +30,7 @@ _LOCATED_NOUNS = PLACE_CLASS_NOUNS - {"country", "state", "territory"} | (ORG_CL
     startup start-up conglomerate manufacturer maker producer brand label club team university
     hospital broadcaster newspaper daily publisher operator utility""".split()))
 # By whether the noun is an organisation's: the kinds NER may have given the name.
-_LOCATED_KINDS = {False: ("Place",), True: ("Organization", "Person")}
+_LOCATED_KINDS = {False: ("Place",), True: ("Organization", "Person", "Place")}
 # A name NER called otherwise that its cues say may be a person's ("Lidia X, the
 # composer"): its fact stands if the resolver makes it a person (the graph checks kinds).
 _PERSON_CUES = frozenset(cue for cue, (kind, _) in CUES.items() if kind == "Person")

@@ -110,7 +110,8 @@ def _of_organizations(token, index, preps=ROLE_PREPS) -> list[tuple[Mention, str
                 if pobj.dep_ != "pobj":
                     continue
                 for conj in _with_conjuncts(pobj):
-                    if org := index.of_phrase(conj, BODY) or index.referred(conj, ("Organization",)):
+                    if org := index.of_phrase(conj, BODY) or index.referred(conj, ("Organization",)) \
+                            or _named_in(conj, index):
                         found.append((org, child.lower_))
         if child.dep_ in ("poss", "compound") and (
                 org := index.at(child, BODY) or child.dep_ == "poss" and index.referred(child, ("Organization",))):
@@ -124,6 +125,14 @@ def _of_organizations(token, index, preps=ROLE_PREPS) -> list[tuple[Mention, str
                     if org := index.of_phrase(conj, BODY):
                         found.append((org, "of"))
     return found
+
+
+def _named_in(noun, index) -> Mention | None:
+    """The organisation named in a common noun's phrase: "the Asia-Pacific Economic
+    Cooperation forum", "the Green Left party" (not a place: "the Peru office")."""
+    if noun.pos_ != "NOUN" or not noun.is_lower:
+        return None
+    return next((m for c in noun.children if c.dep_ == "compound" and (m := index.at(c, ("Organization",)))), None)
 
 
 def _kinship_facts(person: Mention, noun, sent: int, method: str, index) -> list[Fact]:
@@ -575,6 +584,57 @@ def _verb_facts(sdoc, index) -> list[Fact]:
     return facts
 
 
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _counted_countries(noun, index, mentions: list[Mention]) -> list[Mention]:
+    """The countries "both countries", "the two nations" or "all three countries" stand
+    for: the countries the text named before, when there are exactly that many; [] else."""
+    if noun.lemma_.lower() not in ("country", "nation") or noun.tag_ != "NNS":
+        return []
+    count = next((_COUNTS[c.lower_] for c in noun.children if c.lower_ in _COUNTS), None)
+    if count is None:
+        return []
+    named: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "Place" and m.end <= noun.idx and (name := country(m.text)):
+            named[name] = m
+    return list(named.values()) if len(named) == count else []
+
+
+def _group_facts(sdoc, index, mentions: list[Mention]) -> list[Fact]:
+    """What "both countries" or "all three countries" are or do, for each country: members
+    ("Both countries are members of Y", "the bloc to which all three countries belong"),
+    parties to an event ("the two countries signed an agreement")."""
+    facts = []
+    for noun in sdoc:
+        if noun.dep_ != "nsubj" or not (places := _counted_countries(noun, index, mentions)):
+            continue
+        verb, sent = noun.head, index.sentence(noun)
+        if _negated(verb):
+            continue
+        bodies = []
+        if verb.lemma_ == "be":
+            bodies = [org for a in verb.children if a.dep_ == "attr" and a.lemma_.lower() in PART_NOUNS
+                      for org, _ in _of_organizations(a, index, ("of",))]
+        elif verb.lemma_.lower() in ("belong", *JOIN_VERBS):
+            targets = [p for _, p in _preps(verb, ("to",))] + [c for c in verb.children if c.dep_ == "dobj"]
+            bodies = [m for t in targets if (m := _body_or_antecedent(t, verb, index))]
+        events = [o for o in _arguments(verb, index)[1] if o.kind == "Event"]
+        facts += [Fact(p.span, "memberOf", b.span, sent, "counted-countries-member", 0.6) for p in places for b in bodies]
+        facts += [Fact(p.span, "participatedIn", e.span, sent, "counted-countries-event", 0.6, relation=verb.lemma_.lower())
+                  for p in places for e in events]
+    return facts
+
+
+def _body_or_antecedent(token, verb, index) -> Mention | None:
+    """The organisation TOKEN names, or, for a relative "which", the one the relative
+    clause of VERB describes ("the bloc to which ... belong": the bloc's name)."""
+    if token.tag_ == "WDT" and verb.dep_ == "relcl":
+        return index.described(verb.head, ("Organization",))
+    return index.of_phrase(token, ("Organization",))
+
+
 def _place_parties(verb, lemma: str, events: list[Mention], sent: int, index) -> list[Fact]:
     """ "Chile and Vietnam signed an agreement": a country or city that is the subject of
     a verb with an event object took part in it (kg:participatedIn may start at a place)."""
@@ -862,5 +922,6 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
     found += _location_facts(sdoc, index)
     found += _org_place_facts(sdoc, mentions, index)
     found += _class_noun_facts(sdoc, index)
+    found += _group_facts(sdoc, index, mentions)
     unique = {(f.subject, f.predicate, f.obj, f.sentence, f.method): f for f in found}
     return [unique[k] for k in sorted(unique, key=str)]
