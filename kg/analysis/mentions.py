@@ -14,7 +14,8 @@ from kg.analysis.docindex import in_title_case, is_headline, phrase_text, senten
 from kg.analysis.dates import normalise
 from kg.analysis.gazetteer import country_of_demonym
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
-                        ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
+                        ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS,
+                        first_names)
 from kg.model import Mention, Span
 
 LABEL_KIND = {
@@ -32,6 +33,16 @@ _URLISH = re.compile(r"(?:https?://|www\.|\.com\b|\.org\b|@|#)", re.I)
 _ROLE_NOUNS = TITLE_WORDS | LEADER_HEADS | MEMBER_HEADS
 # Capitals that are not an acronym: roman numerals and name suffixes ("Henry VIII", "Jr").
 _NOT_ACRONYM = re.compile(r"^(?:[IVXL]+|JR|SR|[A-Z])$")
+
+
+def _person_after_demonym(tokens) -> bool:
+    """Whether an "organisation" that opens with a nationality word is a person's name
+    after it: "Austrian Lukas Weber" (a given name, or two plain capitalised words), not
+    "British Airways", "German Marshall Fund", "French Open"."""
+    rest = tokens[1:]
+    if any(t.lower_.rstrip(".") in ORG_HEADS | COMPANY_TAILS | EVENT_NOUNS for t in rest):
+        return False
+    return rest[0].lower_ in first_names() and len(rest) > 1 or len(rest) == 2 and all(t.is_title for t in rest)
 
 
 def _trim(span, kind: str, headline: bool):
@@ -63,7 +74,12 @@ def _trim(span, kind: str, headline: bool):
         if token.tag_ == "POS" and k > 0 and all(t.is_lower for t in tokens[:k]):
             tokens = tokens[k + 1:]
             break
-    if kind == "Person":
+    # "the Austrian Lukas Weber": the nationality word is no part of a person's name (it is
+    # read by kg.analysis.nationality), even one NER took for an organisation's; it is part
+    # of "British Airways" and "German Marshall Fund"
+    if len(tokens) > 1 and country_of_demonym(tokens[0].text) and (kind == "Person" or kind == "Organization"
+                                                                   and _person_after_demonym(tokens)):
+        tokens = tokens[1:]
         while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in TITLE_WORDS
                                    or tokens[0].lower_ in TITLE_MODIFIERS and len(title) == 0
                                    and tokens[1].lower_.rstrip(".") in TITLE_WORDS):
