@@ -80,6 +80,7 @@ def _trim(span, kind: str, headline: bool):
     if len(tokens) > 1 and country_of_demonym(tokens[0].text) and (kind == "Person" or kind == "Organization"
                                                                    and _person_after_demonym(tokens)):
         tokens = tokens[1:]
+    if kind == "Person":
         while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in TITLE_WORDS
                                    or tokens[0].lower_ in TITLE_MODIFIERS and len(title) == 0
                                    and tokens[1].lower_.rstrip(".") in TITLE_WORDS):
