@@ -12,7 +12,7 @@ import re
 from kg.analysis import cues
 from kg.analysis.docindex import in_title_case, is_headline, phrase_text, sentence_of, text_of, words_of
 from kg.analysis.dates import normalise
-from kg.analysis.gazetteer import country_of_demonym
+from kg.analysis.gazetteer import country, country_of_demonym, is_place
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
                         ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS,
                         first_names)
@@ -33,6 +33,21 @@ _URLISH = re.compile(r"(?:https?://|www\.|\.com\b|\.org\b|@|#)", re.I)
 _ROLE_NOUNS = TITLE_WORDS | LEADER_HEADS | MEMBER_HEADS
 # Capitals that are not an acronym: roman numerals and name suffixes ("Henry VIII", "Jr").
 _NOT_ACRONYM = re.compile(r"^(?:[IVXL]+|JR|SR|[A-Z])$")
+
+
+def _place_pairs(ent) -> list:
+    """ENT, or its two places when NER made one name of "Jinja, Uganda" or "Lakefield,
+    Ontario": a place and, after the comma, a country or a known region (whose containment
+    kg.analysis.relations reads from the apposition)."""
+    commas = [t.i for t in ent if t.text == ","]
+    if ent.label_ not in ("GPE", "LOC") or len(commas) != 1:
+        return [ent]
+    first, second = ent.doc[ent.start:commas[0]], ent.doc[commas[0] + 1:ent.end]
+    if not len(first) or not len(second) or not (country(second.text) or is_place(second.text)):
+        return [ent]
+    for part in (first, second):
+        part.label_ = ent.label_  # a slice of the Doc: a new span, NER's own is unchanged
+    return [first, second]
 
 
 def _person_after_demonym(tokens) -> bool:
@@ -230,7 +245,7 @@ def _entity_mentions(sdoc, sent_index: dict[int, int]) -> list[tuple[Mention, ra
     hyphenated words and an organisation's head noun, with the tokens it covers."""
     headline = [is_headline(sent) for sent in sdoc.sents]
     found = []
-    for ent in sdoc.ents:
+    for ent in (part for whole in sdoc.ents for part in _place_pairs(whole)):
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or (ent.label_ == "NORP" and not _norp_is_org(ent)):
             continue
