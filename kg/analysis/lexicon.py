@@ -89,6 +89,11 @@ SAME_HEADS = (
     frozenset("company firm corporation group business".split()),
 )
 
+# Plural words that name a party by its members ("the Social Democrats", "the Greens"):
+# NER calls them a group (NORP), kg an organisation.
+PARTY_PLURALS = frozenset(
+    "democrats republicans socialists conservatives liberals greens nationalists communists tories".split())
+
 # Head nouns of events, for noun phrases spaCy's NER leaves unlabelled.
 EVENT_NOUNS = frozenset(
     """

@@ -14,7 +14,7 @@ from kg.analysis.docindex import in_title_case, is_headline, phrase_text, senten
 from kg.analysis.dates import normalise
 from kg.analysis.gazetteer import country, country_of_demonym, is_place
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
-                        ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS,
+                        ORG_HEADS, PARTY_PLURALS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS,
                         first_names)
 from kg.model import Mention, Span
 
@@ -209,9 +209,10 @@ def _pronoun_kind(span, kind: str) -> str:
 
 
 def _norp_is_org(span) -> bool:
-    """NORP names a group ("Democrats", "Canadians"); it is an organisation only when its
-    last word is an organisation head ("Green Farmers Movement" tagged NORP)."""
-    return span[-1].lower_ in ORG_HEADS
+    """NORP names a group ("Canadians"); it is an organisation only when its last word is
+    an organisation head ("Green Farmers Movement" tagged NORP) or names a party by its
+    members ("the Social Democrats")."""
+    return span[-1].lower_ in ORG_HEADS or span[-1].lower_ in PARTY_PLURALS
 
 
 def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention]]:
@@ -394,7 +395,7 @@ def _unlabelled(sdoc, sent_index, taken: set[int]) -> list[Mention]:
             before = sdoc[i - 1] if i > sent.start else None
             cued = before is not None and before.is_lower and before.lower_ in ORG_CLASS_NOUNS
             last = j - 1
-            while last > i and sdoc[last].lower_.rstrip(".") not in ORG_HEADS | COMPANY_TAILS:
+            while last > i and sdoc[last].lower_.rstrip(".") not in ORG_HEADS | COMPANY_TAILS | PARTY_PLURALS:
                 last -= 1
             headed = last > i
             if headed or cued and i > sent.start:

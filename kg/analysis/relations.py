@@ -581,7 +581,20 @@ def _verb_facts(sdoc, index) -> list[Fact]:
                 facts += _verb_reading(verb, lemma, subj, obj, sent, suffix, penalty, index)
         facts += _passive_facts(verb, lemma, sent, index)
         facts += _place_parties(verb, lemma, [o for o in objects if o.kind == "Event"], sent, index)
+        facts += _object_parties(verb, lemma, sent, index)
     return facts
+
+
+def _object_parties(verb, lemma: str, sent: int, index) -> list[Fact]:
+    """ "X beat Y in the final", "police arrested Y at the rally": the object of a verb
+    whose preposition phrase is an event took part in it too."""
+    events = [e for _, p in _preps(verb, ("in", "at", "during")) if (e := index.at(p, ("Event",)))]
+    if not events:
+        return []
+    parties = [m for c in verb.children if c.dep_ == "dobj" for t in _with_conjuncts(c)
+               if (m := index.of_phrase(t, AGENT_KINDS))]
+    return [Fact(m.span, "participatedIn", e.span, sent, "verb-object-event", 0.5, relation=lemma)
+            for m in parties for e in events if m.span != e.span]
 
 
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
