@@ -176,6 +176,9 @@ ROLE_PREPS = frozenset("of at for with to in".split())
 # "a newspaper published in Z".
 BASED_WORDS = frozenset("base headquarter locate station publish found establish incorporate register".split())
 
+# Nouns of the place a body sits in: "the union's offices in Oslo", "Acme's headquarters in Z".
+SEAT_NOUNS = frozenset("office offices headquarters headquarter seat base".split())
+
 # Verbs that say an event happened somewhere: "was held in Z", "took place in Z".
 HAPPEN_VERBS = frozenset("hold take occur happen stage host start begin end open".split())
 

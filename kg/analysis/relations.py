@@ -36,6 +36,7 @@ from kg.analysis.lexicon import (
     PRE_NAME_ROLES,
     PREPOSITION_PARTICIPLES,
     ROLE_PREPS,
+    SEAT_NOUNS,
     SUBORDINATE_MODIFIERS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -745,6 +746,13 @@ def _location_facts(sdoc, index) -> list[Fact]:
                 places = [m for _, p in _preps(token, ("in", "at")) for m in _places(p, index) or _named_place(p, index)]
                 facts += [Fact(o.span, "location", p.span, sent, "based-in", 0.7) for o in owners for p in places]
             facts += _based_where(token, sent, index)
+        # "the union's offices in Oslo", "Acme's headquarters in Z": where the body sits
+        if lemma in SEAT_NOUNS and token.pos_ == "NOUN":
+            owners = [m for c in token.children if c.dep_ == "poss" and (m := index.referred(c, ("Organization",)))]
+            # the place whatever NER called it: the graph keeps the fact if it ends a place
+            places = [m for _, p in _preps(token, ("in", "at")) if (m := index.at(p, BODY))]
+            facts += [Fact(o.span, "location", p.span, sent, "seat-in", 0.7) for o in owners for p in places
+                      if o.span != p.span]
         # "The summit took place in Z", "the war began in Z": an event subject of a happening verb.
         if token.pos_ == "VERB" and lemma in HAPPEN_VERBS and not _negated(token):
             events = [index.at(t, ("Event",)) for c in token.children if c.dep_ == "nsubj"
