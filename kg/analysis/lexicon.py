@@ -158,14 +158,15 @@ COMPANY_TAILS = frozenset(
 # --- Relation words (kg/extract.py) ---
 
 # Verbs whose subject leads their organisation object ("X heads Y", "X founded Y").
-LEAD_VERBS = frozenset("lead head chair command run direct found co-found establish form preside govern manage".split())
+LEAD_VERBS = frozenset("lead head chair command run direct found co-found establish form preside govern manage coach".split())
 
 # Verbs whose subject becomes or is a member of their organisation object ("X represented Y").
 JOIN_VERBS = frozenset("join rejoin enlist represent".split())
 
 # Verbs of working or playing for an organisation, through a preposition:
-# "worked for Y", "played for Y", "served in Y", "signed with Y", "was elected to Y".
-EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach trade transfer loan move return".split())
+# "worked for Y", "played for Y", "served in Y", "signed with Y", "was elected to Y",
+# "scored for Y".
+EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach trade transfer loan move return score".split())
 EMPLOY_PREPS = frozenset("for with in at to by".split())
 
 # Prepositions that tie a role noun to the organisation it is held in:
@@ -206,7 +207,7 @@ HIRE_VERBS = frozenset("hire employ recruit sign draft appoint select trade tran
 APPOINT_VERBS = frozenset("appoint name elect hire promote install nominate choose select make".split())
 
 # Nouns that make an organisation part of another: "Y is a member of Z", "Y, a unit of Z".
-PART_NOUNS = frozenset("member part wing branch unit affiliate division faction arm section".split())
+PART_NOUNS = frozenset("member part wing branch unit affiliate division faction arm section subsidiary".split())
 
 # Participles used as prepositions: "following the war", "including Y", "regarding Y";
 # their object is not something the clause's subject did.

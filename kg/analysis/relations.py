@@ -583,7 +583,18 @@ def _verb_facts(sdoc, index) -> list[Fact]:
         facts += _passive_facts(verb, lemma, sent, index)
         facts += _place_parties(verb, lemma, [o for o in objects if o.kind == "Event"], sent, index)
         facts += _object_parties(verb, lemma, sent, index)
+        if lemma in EMPLOY_VERBS:
+            facts += _for_a_place_name(verb, lemma, subjects, sent, index)
     return facts
+
+
+def _for_a_place_name(verb, lemma: str, subjects, sent: int, index) -> list[Fact]:
+    """ "X scored for Vardby", "X played for Tarnow" where NER took the club for a place:
+    membership only (no kg:relatedTo), kept if resolution makes the name an organisation."""
+    bodies = [m for _, p in _preps(verb, ("for",)) if (m := index.at(p, ("Place",)))]
+    return [Fact(s.span, "memberOf", b.span, sent, "verb-employ" + ("+pronoun" if via else ""),
+                 0.6 - (PRONOUN_PENALTY if via else 0.0), relation=lemma)
+            for s, via in subjects for b in bodies if s.span != b.span]
 
 
 def _object_parties(verb, lemma: str, sent: int, index) -> list[Fact]:
