@@ -21,6 +21,8 @@ tokens, the sentence of a token, noun chunks, the headline tests, token -> menti
     quotes.find(sdoc, mentions)            quotations (spans from quotespans) and who said them
     nationality.find(sdoc, mentions)       "the Kenyan runner X", "Norway's X": a country's
                                            Place mention and the person's nationality
+    datelines.find(sdoc, mentions)         "HANOI, Vietnam, April 15 -": the dateline's city
+                                           (a Place mention) and the country it is in
     pairs.candidates(sdoc, mentions, facts)  mention pairs with kind-free features, which
                                            kg.reading turns into facts after resolution
 
@@ -31,7 +33,7 @@ folder, so a change here re-analyses every document.
 
 from __future__ import annotations
 
-from kg.analysis import events, eventverbs, mentions, nationality, pairs, quotes, relations
+from kg.analysis import datelines, events, eventverbs, mentions, nationality, pairs, quotes, relations
 from kg.analysis.acronyms import definitions
 from kg.analysis import speakers
 from kg.model import DocResult, Document, Fact
@@ -51,12 +53,14 @@ def analyse(document: Document, sdoc) -> DocResult:
     found = events.annotate(sdoc, found, document)
     # a nationality word's country ("Kenyan President X") is a name the relations read too
     countries, nationalities = nationality.find(sdoc, found)
-    named = sorted(found + countries, key=lambda m: (m.start, m.end))
+    # a dateline's city ("HANOI, Vietnam, ..."), which NER seldom reads in capitals
+    dateline_places, dateline_facts = datelines.find(sdoc, found)
+    named = sorted(found + countries + dateline_places, key=lambda m: (m.start, m.end))
     facts = eventverbs.with_roles(relations.facts(sdoc, named) + events.facts(sdoc, found)
                                   + eventverbs.facts(sdoc, found), eventverbs.unasserted(sdoc))
     facts += [Fact(m.span, "hasRole", m.title, m.sentence, "title-in-name", 0.8, obj_kind="literal")
               for m in found if m.title]
-    facts += nationalities
+    facts += nationalities + dateline_facts
     quoted, said = quotes.find(sdoc, found)
     found = named
     candidates = pairs.candidates(sdoc, found, facts)

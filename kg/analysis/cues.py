@@ -19,7 +19,7 @@ name a place or a person; "shares of X", "X's chief executive" or "X Inc" say ot
     person:   title ("Dr. X"), role ("X, the lawyer", "the composer X"), age ("X, 34,"),
               kin ("X's wife"), he-she ("X ... . She said")
     place:    based ("X-based"), in ("in X"), place-role ("X's capital"), place-of ("the city
-              of X")
+              of X"), place-noun ("the X province", "the X region")
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from kg.analysis.docindex import sentence_of, span_of
 from kg.analysis.gazetteer import country, is_place
-from kg.analysis.lexicon import (COMPANY_TAILS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS, PLACE_CLASS_NOUNS,
+from kg.analysis.lexicon import (COMPANY_TAILS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS, ORG_HEADS, PLACE_CLASS_NOUNS,
                                  PART_NOUNS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, TITLE_WORDS, first_names)
 from kg.model import Mention
 
@@ -55,6 +55,7 @@ CUES: dict[str, tuple[str, float]] = {
     "in": ("Place", 0.5),
     "place-role": ("Place", 0.6),
     "place-of": ("Place", 1.05),
+    "place-noun": ("Place", 1.05),
     "is-organization": ("Organization", 1.05),
     "is-person": ("Person", 1.05),
     "is-place": ("Place", 1.05),
@@ -98,6 +99,10 @@ _ANAPHOR_NOUNS = frozenset(
 # Heads of "in X" that make X something other than a place ("a stake in X").
 _NOT_PLACE_IN = frozenset("stake share shares invest investment interest role part participate involve".split())
 _PLACE_PREPS = frozenset("in near across throughout outside".split())
+# Lower-case nouns after a name that make it a place's: "the Caylloma province", "the
+# Lamone river"; not "the state X" or "the X capital" (a capital's country).
+_PLACE_HEADS = PLACE_CLASS_NOUNS - {"state", "capital", "port"} | frozenset(
+    "river lake mountains island islands bay peninsula desert sea gulf forest".split())
 _MATCH_VERBS = frozenset("beat defeat draw lose thrash edge overcome hold".split())
 _SCORE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 # Cues of the name itself: every mention of a name has them, so they count once.
@@ -142,7 +147,8 @@ def _name_cues(mention: Mention) -> list[str]:
         found.append("gazetteer")
     elif len(words) > 1 and given:
         found.append("first-name")
-    if len(words) > 1 and (words[-1].lower() in PLACE_LAST_WORDS or words[0].lower() in PLACE_FIRST_WORDS):
+    if len(words) > 1 and (words[-1].lower() in PLACE_LAST_WORDS or words[0].lower() in PLACE_FIRST_WORDS) \
+            and words[-1].lower().rstrip(".") not in ORG_HEADS | COMPANY_TAILS:  # not "Lake Basin Trust"
         found.append("place-word")
     if mention.title or mention.title_word:
         found.append("title")
@@ -173,10 +179,16 @@ def _context_cues(span) -> list[str]:
         elif head.lower_ == "of" and governor in PLACE_CLASS_NOUNS - {"state"} and head.head.is_lower \
                 and head.head.tag_ == "NN":  # not "the state of X", "member countries of X"
             found.append("place-of")
-    if _role_beside(span):
-        found.append("role")
+    if root.dep_ in ("compound", "nmod") and word in _PLACE_HEADS \
+            and head.is_lower and head.tag_ == "NN" and head.i >= span.end:
+        found.append("place-noun")  # "the Caylloma province"; not "the state X", "the X capital"
+    for kind in _classes_beside(span):
+        found.append("role" if kind == "Person" else f"is-{kind.lower()}")
     if root.dep_ == "nsubj" and word == "be":
         found += [f"is-{kind.lower()}" for a in head.children if a.dep_ == "attr" and (kind := _class_of(a))]
+    # "X, a town in Y", "X, the capital": a place noun in apposition
+    found += ["is-place" for a in root.children if a.dep_ == "appos" and a.i >= span.end
+              and a.lemma_.lower() in PLACE_CLASS_NOUNS and a.is_lower and _class_of(a) == "Place"]
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS:
         # "a stake in X", "took a stake in X" (the prepositional phrase on the verb)
         governors = {head.head.lemma_.lower()} | {c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj"}
@@ -208,16 +220,20 @@ def _class_of(noun) -> str | None:
     return None
 
 
-def _role_beside(span) -> bool:
-    """Whether the name stands in apposition to, or right after, a noun of what a person
-    is: "Nadia Karim, the lawyer", "Lyle's lawyer, Nadia Karim", "the composer Lidia X"."""
+def _classes_beside(span) -> set[str]:
+    """The kinds of the class nouns a name stands in apposition to, or right after: a
+    person's ("Nadia Karim, the lawyer", "Lyle's lawyer, Nadia Karim", "the composer Lidia
+    X"), an organisation's ("the food group Carrow", "the dairy companies X and Y"), a
+    place's ("X, Denmark's second city")."""
     root = span.root
     nouns = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end]
     if root.dep_ == "appos" and root.head.i < span.start:
         nouns.append(root.head)
     if span.start > 0 and span.doc[span.start - 1].dep_ == "compound" and span.doc[span.start - 1].head == root:
         nouns.append(span.doc[span.start - 1])
-    return any(_class_of(noun) == "Person" for noun in nouns)
+    if root.dep_ == "conj" and root.head.dep_ == "appos" and root.head.head.i < root.head.i:
+        nouns.append(root.head.head)  # "the dairy companies X and Y": Y too
+    return {kind for noun in nouns if (kind := _class_of(noun))}
 
 
 def _possessed(noun) -> list[str]:

@@ -23,13 +23,16 @@ from kg.analysis.docindex import (MentionIndex, is_title_case_line, noun_chunks,
                                   sentence_of as doc_sentence_of, span_of, text_of)
 from kg.analysis import eventverbs
 from kg.analysis.dates import MONTHS, kind as date_kind, normalise, resolve
-from kg.analysis.lexicon import DETERMINERS, EVENT_NOUNS
+from kg.analysis.lexicon import DETERMINERS, EVENT_NOUNS, PARTAKE_VERBS, PLACE_CLASS_NOUNS, STRIKE_VERBS
 from kg.model import Document, EventKey, Fact, Mention
 
 _SPECIFIC_ENTS = ("DATE", "ORDINAL", "EVENT", "GPE", "LOC", "NORP", "ORG", "PERSON", "FAC")
 # Prepositions that attach a date or place to an event noun or to the verb it is an argument of.
 _DATE_PREPS = ("on", "in", "at", "of", "during", "since")
 _PLACE_PREPS = ("in", "at", "across", "throughout")
+# "a quake near Pisco", "the blast outside the embassy": on the event noun only ("met near
+# Lima" says little of a meeting)
+_NEAR_PREPS = ("near", "outside")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _FUTURE_AUX = ("will", "shall", "'ll", "wo", "going")
 _PLAN_VERBS = frozenset("set schedule expect plan due slate".split())
@@ -104,13 +107,26 @@ def _tense(sdoc, mention: Mention) -> str | None:
     return None
 
 
+_DURATION_UNITS = frozenset("minute hour day night week month year season".split())
+
+
+def _duration(t) -> bool:
+    """A word of a hyphenated length ("two-day", "48-hour"): how long, not which event."""
+    doc = t.doc
+    if t.lemma_.lower() in _DURATION_UNITS and t.i >= 2 and doc[t.i - 1].text == "-":
+        return doc[t.i - 2].like_num
+    if t.like_num and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+        return doc[t.i + 2].lemma_.lower() in _DURATION_UNITS
+    return t.text == "-" and 0 < t.i < len(doc) - 1 and _duration(doc[t.i + 1]) and doc[t.i - 1].like_num
+
+
 def _modifiers(chunk, root) -> list:
     mods = [t for t in chunk if t.i < root.i and t.lower_ not in DETERMINERS
-            and t.tag_ not in ("PRP$", "POS") and not t.is_punct]
+            and t.tag_ not in ("PRP$", "POS") and not t.is_punct and not _duration(t)]
     # Start after the last possessor or punctuation ("the regime's elections" -> "elections"),
     # but keep a range of years whole ("the 2017-2018 uprising").
     doc = chunk.doc
-    cuts = [t.i for t in chunk if t.i < root.i and (t.tag_ == "POS" or t.is_punct and not (
+    cuts = [t.i for t in chunk if t.i < root.i and not _duration(t) and (t.tag_ == "POS" or t.is_punct and not (
         0 < t.i < len(doc) - 1 and doc[t.i - 1].like_num and doc[t.i + 1].like_num))]
     if not cuts:
         return mods
@@ -192,7 +208,7 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int], do
         mods = _modifiers(chunk, root)
         attached = [m for m in _attached(root, index, ("Date", "Place")) + _verb_attached(root, index)
                     + _verb_places(root, index) if m.kind == "Place" or m.value]
-        if not _names_one_event(chunk, mods, attached):
+        if not (_names_one_event(chunk, mods, attached) or _struck_something(root) or _taken_part_in(root)):
             continue
         listed = _listed_dates(mods, index)
         if listed:
@@ -201,6 +217,28 @@ def _event_phrases(sdoc, sentence_of: dict[int, int], index, taken: set[int], do
             found += _event_mention(sdoc, sentence_of, chunk, mods, attached, index)
         taken.update(range((mods[0] if mods else root).i, root.i + 1))
     return found
+
+
+def _struck_something(root) -> bool:
+    """ "Floods killed nine people", "an earthquake struck the coast": an event noun that
+    did, in the past tense, what a disaster or attack does is one event, named or not
+    ("earthquakes kill thousands every year" is none)."""
+    verb = root.head
+    return root.dep_ == "nsubj" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in STRIKE_VERBS \
+        and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _taken_part_in(root) -> bool:
+    """ "Chile and Vietnam signed an agreement", "X won a third term", "Y hosted a summit":
+    an event noun that a named subject signed, won, attended or hosted, in the past tense,
+    is one event ("leaders sign agreements" is none)."""
+    verb = root.head
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in root.children):
+        return False  # "attended the talks" refers back to an event named before, or names none
+    return root.dep_ == "dobj" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in PARTAKE_VERBS \
+        and not any(c.dep_ == "neg" for c in verb.children) \
+        and any(c.dep_ in ("nsubj", "agent") and (c.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in c.subtree))
+                for c in verb.children)
 
 
 def _names_one_event(chunk, mods, attached: list[Mention]) -> bool:
@@ -407,13 +445,38 @@ def _candidates(span, index) -> list[tuple[object, str]]:
     in the phrase, after one of its prepositions, or around the verb it is an argument of."""
     root = span.root
     candidates = [(t, "phrase") for t in span if _phrase_place_ok(span, t, index)]
-    candidates += [(p, "prep") for p in _pobjs(root, _DATE_PREPS + _PLACE_PREPS)]
+    candidates += [(p, "prep") for p in _pobjs(root, _DATE_PREPS + _PLACE_PREPS + _NEAR_PREPS)]
     verb = _governing_verb(root)
     if verb is not None:
         for v in _clause_verbs(verb):
             candidates += [(p, "verb") for p in _pobjs(v, _DATE_PREPS + _PLACE_PREPS)]
             candidates += [(c, "verb") for c in v.children if c.dep_ == "npadvmod"]
+        if root.dep_ == "nsubj" and verb.lemma_.lower() in STRIKE_VERBS:
+            candidates += _struck(verb)
     return candidates
+
+
+def _struck(verb) -> list[tuple[object, str]]:
+    """What a disaster or attack subject of VERB struck or killed in: "an earthquake struck
+    southern Peru", "floods killed nine people in the X region" (the object's "in" too)."""
+    found = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if not obj.conjuncts:
+            found.append((obj, "struck"))
+        found += [(p, "struck") for p in _pobjs(obj, _PLACE_PREPS)]
+    return found
+
+
+def _place_at(token, index) -> Mention | None:
+    """The place TOKEN names, or that the place noun it heads names: "the Emilia-Romagna
+    region", "the province of Ravenna"."""
+    if (place := index.at(token, ("Place",))) is not None:
+        return place
+    if token.lemma_.lower() not in PLACE_CLASS_NOUNS or not token.is_lower:
+        return None
+    inner = [m for c in token.children if c.dep_ in ("compound", "nmod") and (m := index.at(c, ("Place",)))]
+    inner += [m for p in _pobjs(token, ("of",)) if (m := index.at(p, ("Place",)))]
+    return inner[0] if inner else None
 
 
 def _event_facts(event: Mention, span, index) -> list[Fact]:
@@ -421,7 +484,7 @@ def _event_facts(event: Mention, span, index) -> list[Fact]:
     root = span.root
     seen, dated, found = set(), [], []
     for tok, how in _candidates(span, index):
-        mention = index.at(tok, ("Date", "Place"))
+        mention = index.at(tok, ("Date",)) or _place_at(tok, index)
         if mention is None or mention.span in seen or mention.span == event.span:
             continue
         seen.add(mention.span)
@@ -432,7 +495,7 @@ def _event_facts(event: Mention, span, index) -> list[Fact]:
         # The verb's place is the event's only when the event is its subject ("protests
         # erupted in Lima", "the summit was held in Lima"); "bombed the rally in Paris"
         # places the bombing.
-        elif mention.kind == "Place" and (how == "phrase" or prep in _PLACE_PREPS) \
+        elif mention.kind == "Place" and (how in ("phrase", "struck") or prep in _PLACE_PREPS + _NEAR_PREPS) \
                 and (how != "verb" or root.dep_ in ("nsubj", "nsubjpass")):
             found.append(Fact(event.span, "location", mention.span, event.sentence, f"event-{how}-place",
                               0.7 if how != "verb" else 0.6))

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.analysis.lexicon import DEMONYM_NOUNS
+
 # Cities this large are mostly known as places; smaller ones share their names with too
 # many people and firms ("Aurora", "Marion") for a name alone to say much.
 _CITY_POPULATION = 100_000
@@ -75,7 +77,11 @@ def _demonyms() -> dict[str, str]:
             word = word.strip()
             if word and (word not in table or table[word][0] < population):
                 table[word] = (population, name)
-    return {word: name for word, (_, name) in table.items()}
+    found = {word: name for word, (_, name) in table.items()}
+    # other spellings and nationality nouns ("Argentine", "Swede"), by the adjective they stand for
+    found.update((word, found[adjective]) for word, adjective in DEMONYM_NOUNS.items()
+                 if adjective in found and word not in found)
+    return found
 
 
 @lru_cache(maxsize=1)

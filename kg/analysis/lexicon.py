@@ -40,6 +40,19 @@ LEADER_HEADS = frozenset(
     """.split()
 )
 
+# Heads that lead a team or club when they stand alone ("Riverside manager X", "the club's
+# coach, Y", "head coach Z"), not with another word before them ("sales manager").
+BARE_LEADER_HEADS = frozenset("manager coach".split())
+
+# Words that make a leader's title a subordinate's: "deputy director", "sporting director",
+# "vice president", "finance chief" belong to the body, they do not lead it.
+SUBORDINATE_MODIFIERS = frozenset(
+    """
+    deputy assistant vice associate sporting technical artistic creative finance financial
+    marketing sales communications medical research programme program project operating
+    """.split()
+)
+
 # Titles that lead a country, region or city ("Kenya's president", "the mayor of Lyon");
 # other leaders' titles before a place ("its Peru director") lead a body, not the place.
 PLACE_LEADER_HEADS = frozenset(
@@ -53,7 +66,7 @@ MEMBER_HEADS = frozenset(
     lawmaker deputy representative diplomat envoy ambassador adviser advisor analyst aide
     executive manager operative fighter soldier commander activist supporter founder
     co-founder secretary senator judge economist researcher reporter correspondent editor player
-    treasurer director
+    treasurer director candidate nominee
     """.split()
 )
 
@@ -65,9 +78,21 @@ ORG_HEADS = frozenset(
     government administration association institute university college foundation company
     corporation inc ltd llc plc group bank fund federation league club team network
     office department bureau service services guard guards brigade brigades police
-    bloc alliance coalition academy conservatory orchestra
+    bloc alliance coalition academy conservatory orchestra trust
     """.split()
 )
+
+# Organisation head nouns that a definite noun of the same group refers back to: "the
+# union" after "the Airline Pilots Association".
+SAME_HEADS = (
+    frozenset("union association federation confederation syndicate guild".split()),
+    frozenset("company firm corporation group business".split()),
+)
+
+# Plural words that name a party by its members ("the Social Democrats", "the Greens"):
+# NER calls them a group (NORP), kg an organisation.
+PARTY_PLURALS = frozenset(
+    "democrats republicans socialists conservatives liberals greens nationalists communists tories".split())
 
 # Head nouns of events, for noun phrases spaCy's NER leaves unlabelled.
 EVENT_NOUNS = frozenset(
@@ -77,7 +102,9 @@ EVENT_NOUNS = frozenset(
     conference earthquake flood hurricane merger acquisition strike strikes boycott ceremony
     match final tournament championship referendum coup invasion riot riots crackdown
     ceasefire treaty accord agreement negotiations talks festival congress convention
-    inauguration funeral hearing scandal crisis pandemic epidemic
+    inauguration funeral hearing scandal crisis pandemic epidemic quake floods flooding
+    landslide landslides wildfire wildfires tsunami eruption cyclone typhoon tornado walkout
+    declaration pact
     """.split()
 )
 
@@ -131,14 +158,15 @@ COMPANY_TAILS = frozenset(
 # --- Relation words (kg/extract.py) ---
 
 # Verbs whose subject leads their organisation object ("X heads Y", "X founded Y").
-LEAD_VERBS = frozenset("lead head chair command run direct found co-found establish form preside govern manage".split())
+LEAD_VERBS = frozenset("lead head chair command run direct found co-found establish form preside govern manage coach".split())
 
 # Verbs whose subject becomes or is a member of their organisation object ("X represented Y").
 JOIN_VERBS = frozenset("join rejoin enlist represent".split())
 
 # Verbs of working or playing for an organisation, through a preposition:
-# "worked for Y", "played for Y", "served in Y", "signed with Y", "was elected to Y".
-EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach trade transfer loan move return".split())
+# "worked for Y", "played for Y", "served in Y", "signed with Y", "was elected to Y",
+# "scored for Y".
+EMPLOY_VERBS = frozenset("work play serve sign elect appoint employ hire recruit draft teach trade transfer loan move return score".split())
 EMPLOY_PREPS = frozenset("for with in at to by".split())
 
 # Prepositions that tie a role noun to the organisation it is held in:
@@ -149,8 +177,19 @@ ROLE_PREPS = frozenset("of at for with to in".split())
 # "a newspaper published in Z".
 BASED_WORDS = frozenset("base headquarter locate station publish found establish incorporate register".split())
 
+# Nouns of the place a body sits in: "the union's offices in Oslo", "Acme's headquarters in Z".
+SEAT_NOUNS = frozenset("office offices headquarters headquarter seat base".split())
+
 # Verbs that say an event happened somewhere: "was held in Z", "took place in Z".
 HAPPEN_VERBS = frozenset("hold take occur happen stage host start begin end open".split())
+
+# Verbs whose event subject happened where their object is or was: "an earthquake struck
+# southern Peru", "floods killed nine people in the X region".
+STRIKE_VERBS = frozenset("strike hit rock shake devastate batter ravage flood kill injure destroy damage displace".split())
+
+# Verbs whose named subject took part in their event object: "X signed an agreement", "X
+# won the election", "Y hosted the summit" (kg.analysis.events: such an object is one event).
+PARTAKE_VERBS = frozenset("sign win attend host hold stage organise organize contest boycott lose chair join".split())
 
 # Verbs that deny the action of the verb they govern: "refused to attend", "failed to win".
 NEGATING_VERBS = frozenset("refuse fail decline deny avoid stop cease reject".split())
@@ -163,14 +202,28 @@ LIGHT_VERBS = frozenset("be have get make take give do let put".split())
 # signed by Y", "X was traded to Y".
 HIRE_VERBS = frozenset("hire employ recruit sign draft appoint select trade transfer loan".split())
 
+# Verbs that give their object a role: "Y appointed X (as) its director", "Y named X chief
+# executive", "X was elected president of Y" (the passive's subject is read as any subject).
+APPOINT_VERBS = frozenset("appoint name elect hire promote install nominate choose select make".split())
+
 # Nouns that make an organisation part of another: "Y is a member of Z", "Y, a unit of Z".
-PART_NOUNS = frozenset("member part wing branch unit affiliate division faction arm section".split())
+PART_NOUNS = frozenset("member part wing branch unit affiliate division faction arm section subsidiary".split())
 
 # Participles used as prepositions: "following the war", "including Y", "regarding Y";
 # their object is not something the clause's subject did.
 PREPOSITION_PARTICIPLES = frozenset(
     "following including regarding concerning according considering excluding given pending barring".split()
 )
+
+# Nationality nouns whose adjective is the country's demonym ("the Swede", "a Frenchman"):
+# English words, not a gazetteer; kg.analysis.gazetteer reads them through the adjective.
+DEMONYM_NOUNS = {
+    "Swede": "Swedish", "Swedes": "Swedish", "Dane": "Danish", "Danes": "Danish", "Finn": "Finnish",
+    "Pole": "Polish", "Poles": "Polish", "Spaniard": "Spanish", "Turk": "Turkish", "Briton": "British",
+    "Frenchman": "French", "Frenchwoman": "French", "Dutchman": "Dutch", "Dutchwoman": "Dutch",
+    "Irishman": "Irish", "Irishwoman": "Irish", "Argentine": "Argentinean", "Argentinian": "Argentinean",
+    "Ecuadorian": "Ecuadorean", "Filipina": "Filipino", "Icelandic": "Icelander", "Kiwi": "New Zealander",
+}
 
 # Two-word titles that mean leading, though their last word alone does not ("executive").
 LEADER_PHRASES = frozenset(

@@ -12,9 +12,10 @@ import re
 from kg.analysis import cues
 from kg.analysis.docindex import in_title_case, is_headline, phrase_text, sentence_of, text_of, words_of
 from kg.analysis.dates import normalise
-from kg.analysis.gazetteer import country_of_demonym
+from kg.analysis.gazetteer import country, country_of_demonym, is_place
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
-                        ORG_HEADS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS)
+                        ORG_HEADS, PARTY_PLURALS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS,
+                        first_names)
 from kg.model import Mention, Span
 
 LABEL_KIND = {
@@ -32,6 +33,31 @@ _URLISH = re.compile(r"(?:https?://|www\.|\.com\b|\.org\b|@|#)", re.I)
 _ROLE_NOUNS = TITLE_WORDS | LEADER_HEADS | MEMBER_HEADS
 # Capitals that are not an acronym: roman numerals and name suffixes ("Henry VIII", "Jr").
 _NOT_ACRONYM = re.compile(r"^(?:[IVXL]+|JR|SR|[A-Z])$")
+
+
+def _place_pairs(ent) -> list:
+    """ENT, or its two places when NER made one name of "Jinja, Uganda" or "Lakefield,
+    Ontario": a place and, after the comma, a country or a known region (whose containment
+    kg.analysis.relations reads from the apposition)."""
+    commas = [t.i for t in ent if t.text == ","]
+    if ent.label_ not in ("GPE", "LOC") or len(commas) != 1:
+        return [ent]
+    first, second = ent.doc[ent.start:commas[0]], ent.doc[commas[0] + 1:ent.end]
+    if not len(first) or not len(second) or not (country(second.text) or is_place(second.text)):
+        return [ent]
+    for part in (first, second):
+        part.label_ = ent.label_  # a slice of the Doc: a new span, NER's own is unchanged
+    return [first, second]
+
+
+def _person_after_demonym(tokens) -> bool:
+    """Whether an "organisation" that opens with a nationality word is a person's name
+    after it: "Austrian Lukas Weber" (a given name, or two plain capitalised words), not
+    "British Airways", "German Marshall Fund", "French Open"."""
+    rest = tokens[1:]
+    if any(t.lower_.rstrip(".") in ORG_HEADS | COMPANY_TAILS | EVENT_NOUNS for t in rest):
+        return False
+    return rest[0].lower_ in first_names() and len(rest) > 1 or len(rest) == 2 and all(t.is_title for t in rest)
 
 
 def _trim(span, kind: str, headline: bool):
@@ -63,6 +89,12 @@ def _trim(span, kind: str, headline: bool):
         if token.tag_ == "POS" and k > 0 and all(t.is_lower for t in tokens[:k]):
             tokens = tokens[k + 1:]
             break
+    # "the Austrian Lukas Weber": the nationality word is no part of a person's name (it is
+    # read by kg.analysis.nationality), even one NER took for an organisation's; it is part
+    # of "British Airways" and "German Marshall Fund"
+    if len(tokens) > 1 and country_of_demonym(tokens[0].text) and (kind == "Person" or kind == "Organization"
+                                                                   and _person_after_demonym(tokens)):
+        tokens = tokens[1:]
     if kind == "Person":
         while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in TITLE_WORDS
                                    or tokens[0].lower_ in TITLE_MODIFIERS and len(title) == 0
@@ -71,8 +103,8 @@ def _trim(span, kind: str, headline: bool):
             tokens = tokens[1:]
     if not tokens:
         return None
-    if kind not in ("Date",) and not any(_lettered(t) and (t.is_upper or t.is_title) for t in tokens):
-        return None  # "regime", "democratic": no proper name left
+    if kind not in ("Date",) and not any(_lettered(t) and t.text[:1].isupper() for t in tokens):
+        return None  # "regime", "democratic": no proper name left ("SkyNord", "McKay", "U.S." are names)
     if kind in ("Person", "Organization") and not any(t.pos_ == "PROPN" or t.is_upper for t in tokens):
         return None  # "Regime", "Parliament" capitalised: a common noun, not a name
     if all(t.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS for t in tokens):
@@ -177,9 +209,10 @@ def _pronoun_kind(span, kind: str) -> str:
 
 
 def _norp_is_org(span) -> bool:
-    """NORP names a group ("Democrats", "Canadians"); it is an organisation only when its
-    last word is an organisation head ("Green Farmers Movement" tagged NORP)."""
-    return span[-1].lower_ in ORG_HEADS
+    """NORP names a group ("Canadians"); it is an organisation only when its last word is
+    an organisation head ("Green Farmers Movement" tagged NORP) or names a party by its
+    members ("the Social Democrats")."""
+    return span[-1].lower_ in ORG_HEADS or span[-1].lower_ in PARTY_PLURALS
 
 
 def collect(sdoc, acronyms=()) -> tuple[tuple[Span, ...], list[Mention]]:
@@ -213,7 +246,7 @@ def _entity_mentions(sdoc, sent_index: dict[int, int]) -> list[tuple[Mention, ra
     hyphenated words and an organisation's head noun, with the tokens it covers."""
     headline = [is_headline(sent) for sent in sdoc.sents]
     found = []
-    for ent in sdoc.ents:
+    for ent in (part for whole in sdoc.ents for part in _place_pairs(whole)):
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or (ent.label_ == "NORP" and not _norp_is_org(ent)):
             continue
@@ -367,7 +400,7 @@ def _unlabelled(sdoc, sent_index, taken: set[int]) -> list[Mention]:
             before = sdoc[i - 1] if i > sent.start else None
             cued = before is not None and before.is_lower and before.lower_ in ORG_CLASS_NOUNS
             last = j - 1
-            while last > i and sdoc[last].lower_.rstrip(".") not in ORG_HEADS | COMPANY_TAILS:
+            while last > i and sdoc[last].lower_.rstrip(".") not in ORG_HEADS | COMPANY_TAILS | PARTY_PLURALS:
                 last -= 1
             headed = last > i
             if headed or cued and i > sent.start:

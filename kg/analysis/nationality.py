@@ -1,4 +1,4 @@
-"""A person's nationality, or an organisation's country, where the text ties a country to them.
+"""A person's nationality, where the text ties a country to them.
 
     find(sdoc, mentions) -> (places, facts)
 
@@ -7,8 +7,6 @@
     "Kenyan Mary Wanjiru"                word's span) and Fact(person, "nationality", place)
     "Kenya's Mary Wanjiru"               a country's name as the person's possessor, or
     "Mary Wanjiru of Kenya"              after "of": a fact on the Place mention already there
-    "Mary Wanjiru is a Kenyan runner"    the word on what the copula says she is
-    "Zorba, a Danish firm"               an organisation's class noun: Fact(body, "location", place)
 
 Countries and nationality words come from kg.analysis.gazetteer (package data). The word
 must qualify the person: "the Kenyan government said Mary Wanjiru ..." ties no one, and a
@@ -20,10 +18,19 @@ from __future__ import annotations
 from kg.analysis.cues import CUES
 from kg.analysis.docindex import sentence_of, span_of, text_of
 from kg.analysis.gazetteer import country, country_of_demonym, demonym_pattern
-from kg.analysis.lexicon import LEADER_HEADS, ORG_CLASS_NOUNS, TITLE_WORDS
+from kg.analysis.lexicon import DEMONYM_NOUNS, LEADER_HEADS, ORG_CLASS_NOUNS, PLACE_CLASS_NOUNS, TITLE_WORDS
 from kg.model import Fact, Mention
 
 _CONFIDENCE = 0.7
+# Nouns whose nationality word places the name they describe: a town or region is in the
+# country, a firm or club is based there. Not "party", "government", "court" ...: whose
+# they are says nothing of where (a party in exile, a foreign court).
+_LOCATED_NOUNS = PLACE_CLASS_NOUNS - {"country", "state", "territory"} | (ORG_CLASS_NOUNS & frozenset(
+    """company firm carmaker automaker airline bank lender insurer retailer supermarket chain
+    startup start-up conglomerate manufacturer maker producer brand label club team university
+    hospital broadcaster newspaper daily publisher operator utility""".split()))
+# By whether the noun is an organisation's: the kinds NER may have given the name.
+_LOCATED_KINDS = {False: ("Place",), True: ("Organization", "Person", "Place")}
 # A name NER called otherwise that its cues say may be a person's ("Lidia X, the
 # composer"): its fact stands if the resolver makes it a person (the graph checks kinds).
 _PERSON_CUES = frozenset(cue for cue, (kind, _) in CUES.items() if kind == "Person")
@@ -42,10 +49,9 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Mention], list[Fact]]:
         if span is None:
             continue
         taken.update(range(span.start, span.end))
+        body_at.update((i, mention) for i in range(span.start, span.end))
         if mention.kind == "Person" or set(mention.cues) & _PERSON_CUES:
             person_at.update((i, mention) for i in range(span.start, span.end))
-        if mention.kind not in ("Place", "Date", "Event"):  # its kind is checked once resolved
-            body_at.update((i, mention) for i in range(span.start, span.end))
     named = {}
     for mention in mentions:
         if mention.kind == "Place" and (name := country(mention.text)):
@@ -55,7 +61,8 @@ def find(sdoc, mentions: list[Mention]) -> tuple[list[Mention], list[Fact]]:
     return places, facts
 
 
-def _demonyms(sdoc, person_at: dict, body_at: dict, taken: set[int], named: dict[str, str]) -> tuple[list[Mention], list[Fact]]:
+def _demonyms(sdoc, person_at: dict, body_at: dict, taken: set[int],
+              named: dict[str, str]) -> tuple[list[Mention], list[Fact]]:
     sent_index = sentence_of(sdoc)
     places, facts = [], []
     for match in demonym_pattern().finditer(text_of(sdoc)):
@@ -63,11 +70,16 @@ def _demonyms(sdoc, person_at: dict, body_at: dict, taken: set[int], named: dict
         if span is None or len(span) != 1:
             continue
         token, name = span[0], country_of_demonym(match.group())
-        if token.i in taken or token.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+        if token.i in taken:
             continue
-        person = _person_of(token.head, person_at)
-        body = None if person is not None else _body_of(token.head, body_at)
-        if person is None and body is None:
+        if token.text in DEMONYM_NOUNS and token.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+            person, located = _named_by_noun(token, person_at), None  # "the Frenchman Olivier X"
+        elif token.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+            continue
+        else:
+            person = _person_of(token.head, person_at)
+            located = _located_by(token.head, body_at) if person is None else None
+        if person is None and located is None:
             continue
         # The country under the name the document gives it, so both are one node.
         name = named.get(name, name)
@@ -76,25 +88,36 @@ def _demonyms(sdoc, person_at: dict, body_at: dict, taken: set[int], named: dict
         if person is not None:
             facts.append(Fact(person.span, "nationality", place.span, person.sentence, "demonym", _CONFIDENCE))
         else:
-            facts.append(Fact(body.span, "location", place.span, body.sentence, "demonym-body", _CONFIDENCE))
+            facts.append(Fact(located.span, "location", place.span, located.sentence, "demonym-location", _CONFIDENCE))
     return places, facts
 
 
-def _body_of(noun, body_at: dict) -> Mention | None:
-    """The organisation a class noun under a nationality word is said of: "X, a Danish
-    firm", "X is a Danish firm", "the Danish firm X" (never "the Danish market")."""
-    if noun.i in body_at:
-        return None  # "the Danish X": a name's own modifier is part of how it is called
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORG_CLASS_NOUNS:
-        return None
+def _named_by_noun(noun, person_at: dict) -> Mention | None:
+    """The person a nationality noun names: "the Frenchman Olivier X", "Olivier X, a Frenchman"."""
     for child in noun.children:
-        if child.dep_ in ("appos", "compound") and child.i in body_at:
-            return body_at[child.i]
-    if noun.dep_ in ("compound", "appos") and noun.head.i in body_at:
-        return body_at[noun.head.i]
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        return next((body_at[c.i] for c in noun.head.children
-                     if c.dep_ == "nsubj" and c.i in body_at), None)
+        if child.dep_ == "appos" and child.i in person_at:
+            return person_at[child.i]
+    if noun.dep_ in ("appos", "attr") and noun.head.i in person_at:
+        return person_at[noun.head.i]
+    return None
+
+
+def _located_by(noun, body_at: dict) -> Mention | None:
+    """The place or organisation a nationality word's noun describes, which is in that
+    country: "Santiago, the Chilean capital", "VinaSteel, a Vietnamese steelmaker", "the
+    Norwegian airline SkyNord", "X is a Danish company"; not "the Chilean government" (no name), nor "a Chilean
+    firm's offer for X" (X is not the firm)."""
+    word = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.tag_ == "NNS" or word not in _LOCATED_NOUNS:
+        return None
+    names = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ in ("appos", "compound"):
+        names.append(noun.head)
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "X is a Danish company"
+        names += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    for token in names:
+        if (found := body_at.get(token.i)) is not None and found.kind in _LOCATED_KINDS[word in ORG_CLASS_NOUNS]:
+            return found
     return None
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from kg.analysis.lexicon import (COMPANY_TAILS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS, ORG_HEADS,
-                                 PLACE_CLASS_NOUNS, TITLE_WORDS)
+                                 PLACE_CLASS_NOUNS, SAME_HEADS, TITLE_WORDS)
 from kg.model import Mention
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -211,7 +211,9 @@ def namesake(token, mentions: list[Mention]) -> Mention | None:
                                         and not doc[first - 1].whitespace_):
         first -= 1
     name = doc[first:token.i + 1].text
-    return _one([m for m in mentions if m.kind == "Person"
+    # A one-word "person" of the same name is NER's noise on a company's or a place's name
+    # ("Freshmart" called a person once), not a person the name stands for.
+    return _one([m for m in mentions if m.kind == "Person" and " " in m.text
                  and (m.text == name or m.text.split()[-1] == name.split()[-1])])
 
 
@@ -301,13 +303,16 @@ def nominal(sdoc, noun, mentions: list[Mention], sent_of: dict[int, int]) -> Men
     low = min((s.start_char for s in _sentences(sdoc) if sent_of[s.start] >= k - NOMINAL_WINDOW), default=0)
     before = [m for m in mentions if m.kind == kind and low <= m.start and m.end <= noun.idx]
     words = {noun.lower_, noun.lemma_.lower()}
-    named = [m for m in before if words & _described_as(sdoc, m)]
+    alike = words | next((group for group in SAME_HEADS if words & group), frozenset())  # "the union": an association
+    named = [m for m in before if alike & _described_as(sdoc, m)]
     if named:
         return _one(named)
     if kind == "Person":
         return _titled_later(sdoc, noun, mentions)
     heads = ORG_HEADS | ORG_CLASS_NOUNS
-    return _one([m for m in before if not {w.lower() for w in m.text.split()} & heads - words])
+    # a person's name NER called an organisation ("Ewan Muir") is no "club"
+    return _one([m for m in before if not {w.lower() for w in m.text.split()} & heads - words
+                 and not {"first-name", "title", "age", "role", "kin", "he-she"} & set(m.cues)])
 
 
 def _titled_later(sdoc, noun, mentions: list[Mention]) -> Mention | None:
