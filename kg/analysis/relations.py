@@ -491,7 +491,8 @@ def _listed_nouns(root) -> list:
 def _arguments(verb, index):
     """(subjects, objects) of VERB as (mention, via-pronoun) pairs and mentions; a passive's
     agent is its subject; a verb with no subject of its own takes the one of the verb it is
-    coordinated with ("X arrived and met Y") or governed by ("X agreed to meet Y")."""
+    coordinated with ("X arrived and met Y") or governed by ("X agreed to meet Y"), or that
+    verb's object ("X urged Y to meet Z")."""
     subjects, objects = [], []
     for child in verb.children:
         for tok in _with_conjuncts(child):
@@ -510,7 +511,11 @@ def _arguments(verb, index):
     subjects += _listed_before(verb, index)
     if not subjects:
         governor = _governing_verb(verb)
-        if governor is not None:
+        controller = [c for c in governor.children if c.dep_ == "dobj"] if governor is not None \
+            and verb.dep_ == "xcomp" else []
+        if controller:  # "X urged Y to join Z": Y joins, not X
+            subjects = [index.agent(t) for c in controller for t in _with_conjuncts(c)]
+        elif governor is not None:
             subjects, _ = _arguments(governor, index)
     return [s for s in subjects if s[0]], [o for o in objects if o and o.kind != "Date"]
 
