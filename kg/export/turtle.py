@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 
 from kg.export.atomic import write_bytes
+from kg.export.index import spo
 
 _TYPE = str(RDF.type)
 
@@ -31,24 +32,11 @@ def _object_key(o) -> tuple:
     return (str(o), str(getattr(o, "datatype", None) or ""), getattr(o, "language", None) or "", type(o).__name__)
 
 
-def _index(graph: Graph) -> dict:
-    """Subject -> predicate -> objects of GRAPH. rdflib's in-memory store keeps exactly
-    this index; when the store holds GRAPH's triples and no others it is read as it is,
-    since iterating the graph checks each triple's contexts (a third of the time)."""
-    spo = getattr(graph.store, "_Memory__spo", None)
-    if isinstance(spo, dict) and len(graph.store) == len(graph):
-        return spo
-    index: dict = {}
-    for s, p, o in graph:
-        index.setdefault(s, {}).setdefault(p, []).append(o)
-    return index
-
-
 def _sorted_rows(graph: Graph) -> list[tuple]:
     """GRAPH's subjects, each with its rows (rdf:type or not, predicate text, object key,
     a tie-breaker, predicate, object), ordered by subject text, rdf:type first, predicate
     text, then the object's key: the order of sorting every triple by those texts."""
-    index = _index(graph)
+    index = spo(graph)
     subjects = sorted((str(s), i, s) for i, s in enumerate(index))
     out = []
     for _, _, s in subjects:

@@ -19,6 +19,7 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.errors import ExportError
+from kg.export.index import Lookup
 from kg.vocab import KG, KINDS
 
 NODE_KINDS = KINDS
@@ -34,24 +35,25 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     >>> to_networkx(graph).nodes["https://example.org/kg/resource/person/jane-doe"]  # doctest: +SKIP
     {'label': 'Jane Doe', 'kind': 'Person', 'aliases': 'Doe', 'mentions': 3, 'roles': 'CEO'}
     """
+    look = Lookup(graph)
     view = nx.MultiDiGraph()
     for kind in NODE_KINDS:
-        for node in sorted(graph.subjects(RDF.type, KG[kind])):
+        for node in sorted(look.subjects(RDF.type, KG[kind])):
             view.add_node(
                 str(node),
-                label=str(graph.value(node, RDFS.label) or node),
+                label=str(look.value(node, RDFS.label) or node),
                 kind=kind,
-                aliases=" | ".join(sorted(str(a) for a in graph.objects(node, SKOS.altLabel))),
-                mentions=int(graph.value(node, KG.mentionCount) or 0),
-                roles=" | ".join(sorted({str(r) for r in graph.objects(node, KG.hasRole)})),
+                aliases=" | ".join(sorted(str(a) for a in look.objects(node, SKOS.altLabel))),
+                mentions=int(look.value(node, KG.mentionCount) or 0),
+                roles=" | ".join(sorted({str(r) for r in look.objects(node, KG.hasRole)})),
             )
     relations: dict[tuple, set[str]] = {}
-    for statement in graph.subjects(RDF.type, KG.Statement):
-        if graph.value(statement, RDF.predicate) == KG.relatedTo:
-            key = (graph.value(statement, RDF.subject), graph.value(statement, RDF.object))
-            relations.setdefault(key, set()).update(str(r) for r in graph.objects(statement, KG.relation))
+    for statement in look.subjects(RDF.type, KG.Statement):
+        if look.value(statement, RDF.predicate) == KG.relatedTo:
+            key = (look.value(statement, RDF.subject), look.value(statement, RDF.object))
+            relations.setdefault(key, set()).update(str(r) for r in look.objects(statement, KG.relation))
     for name in EDGE_PROPERTIES:
-        for s, o in sorted(graph.subject_objects(KG[name])):
+        for s, o in sorted(look.subject_objects(KG[name])):
             if str(s) not in view or str(o) not in view:
                 continue
             verbs = sorted(relations.get((s, o), ())) if name == "relatedTo" else []
@@ -82,33 +84,34 @@ class Evidence:
 
 def evidence(graph: Graph) -> Evidence:
     """Collect every statement's sentence and document, every role and quote, per node/edge."""
+    look = Lookup(graph)
     documents = {}
-    for doc in sorted(graph.subjects(RDF.type, KG.Document)):
-        date = graph.value(doc, DCTERMS.date)
+    for doc in sorted(look.subjects(RDF.type, KG.Document)):
+        date = look.value(doc, DCTERMS.date)
         documents[str(doc)] = {
-            "title": str(graph.value(doc, DCTERMS.title) or doc),
-            "source": str(graph.value(doc, KG.sourceFile) or ""),
+            "title": str(look.value(doc, DCTERMS.title) or doc),
+            "source": str(look.value(doc, KG.sourceFile) or ""),
             "date": str(date) if date is not None else "",
         }
     docs_of: dict[str, set[str]] = {}
-    for doc, entity in graph.subject_objects(KG.mentions):
+    for doc, entity in look.subject_objects(KG.mentions):
         if str(doc) in documents:
             docs_of.setdefault(str(entity), set()).add(str(doc))
     facts: dict[tuple[str, str, str], list] = {}
     roles: dict[str, list] = {}
-    for statement in graph.subjects(RDF.type, KG.Statement):
-        s, p, o = (graph.value(statement, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        doc = str(graph.value(statement, PROV.wasDerivedFrom) or "")
-        sentence = str(graph.value(statement, KG.evidence) or "")
+    for statement in look.subjects(RDF.type, KG.Statement):
+        s, p, o = (look.value(statement, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        doc = str(look.value(statement, PROV.wasDerivedFrom) or "")
+        sentence = str(look.value(statement, KG.evidence) or "")
         if s is None or p is None or o is None or not str(p).startswith(str(KG)):
             continue
         name = str(p)[len(str(KG)):]
         if name == "hasRole":
             roles.setdefault(str(s), []).append((str(o), doc, sentence))
         elif name in EDGE_PROPERTIES:
-            label = str(graph.value(statement, KG.relation) or name) if name == "relatedTo" else name
-            method = str(graph.value(statement, KG.method) or "")
-            confidence = float(graph.value(statement, KG.confidence) or 0)
+            label = str(look.value(statement, KG.relation) or name) if name == "relatedTo" else name
+            method = str(look.value(statement, KG.method) or "")
+            confidence = float(look.value(statement, KG.confidence) or 0)
             facts.setdefault((str(s), f"{name}:{label}", str(o)), []).append((doc, sentence, method, confidence))
         else:
             continue
@@ -116,9 +119,9 @@ def evidence(graph: Graph) -> Evidence:
             if doc:
                 docs_of.setdefault(str(end), set()).add(doc)
     quotes: dict[str, list] = {}
-    for speaker, quote in graph.subject_objects(KG.said):
-        text = str(graph.value(quote, KG.text) or "")
-        for doc in graph.objects(quote, PROV.wasDerivedFrom):
+    for speaker, quote in look.subject_objects(KG.said):
+        text = str(look.value(quote, KG.text) or "")
+        for doc in look.objects(quote, PROV.wasDerivedFrom):
             quotes.setdefault(str(speaker), []).append((text, str(doc)))
     return Evidence(
         documents=documents,
@@ -126,16 +129,16 @@ def evidence(graph: Graph) -> Evidence:
         roles={k: sorted(set(v)) for k, v in roles.items()},
         quotes={k: sorted(set(v)) for k, v in quotes.items()},
         mentioned_in={k: tuple(sorted(v)) for k, v in docs_of.items()},
-        when=_when(graph),
+        when=_when(look),
     )
 
 
-def _when(graph: Graph) -> dict[str, list[tuple[str, str, str]]]:
+def _when(look: Lookup) -> dict[str, list[tuple[str, str, str]]]:
     """Event -> its dates as (value, label, IRI), valued ones first; "" for a date with no value."""
     found: dict[str, set[tuple[str, str, str]]] = {}
-    for event, date in graph.subject_objects(KG.onDate):
-        value = graph.value(date, KG.value)
-        label = str(graph.value(date, RDFS.label) or date)
+    for event, date in look.subject_objects(KG.onDate):
+        value = look.value(date, KG.value)
+        label = str(look.value(date, RDFS.label) or date)
         found.setdefault(str(event), set()).add((str(value) if value is not None else "", label, str(date)))
     return {e: sorted(v, key=lambda d: (not d[0], d)) for e, v in sorted(found.items())}
 
