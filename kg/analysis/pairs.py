@@ -45,11 +45,35 @@ def _gap(n: int) -> str:
 
 class _Reader:
     """The features of pairs of one parsed document, with what several pairs share
-    computed once: each token's chain of heads, each name's gazetteer tag."""
+    computed once: the document's tokens (spaCy makes a new Token object on each
+    indexing), each token's chain of heads, each name's root, entity label and gazetteer
+    tag (a sentence of n names makes n² pairs)."""
 
     def __init__(self, sdoc, index: MentionIndex):
         self.sdoc, self.index = sdoc, index
+        self.tokens = list(sdoc)
         self._chains: dict[int, tuple[tuple[int, str, str], ...]] = {}
+        self._ends: dict[tuple[int, int], tuple] = {}
+
+    def end(self, span) -> tuple:
+        """(root token, entity label, gazetteer tag, text) of a pair's end SPAN."""
+        key = (span.start, span.end)
+        found = self._ends.get(key)
+        if found is None:
+            root = span.root
+            text = span.text
+            found = self._ends[key] = (root, root.ent_type_ or "-", _place_tag(text), text)
+        return found
+
+    def labels(self, first, second) -> list[str]:
+        """spaCy's entity labels of the two names (GPE, LOC, FAC, ORG, NORP ...), finer than
+        kinds and a hint where NER and resolution disagree, and what the gazetteer knows."""
+        a, b = self.end(first), self.end(second)
+        feats = [f"ea:{a[1]}", f"eb:{b[1]}"]
+        for mark, (_, _, tag, _) in (("ga", a), ("gb", b)):
+            if tag:
+                feats.append(f"{mark}:{tag}")
+        return feats
 
     def chain(self, token) -> tuple[tuple[int, str, str], ...]:
         """(index, dependency, lemma) of TOKEN and each of its heads up to the root."""
@@ -85,25 +109,28 @@ class _Reader:
         """Words and mentions between two spans."""
         gap = second.start - first.end
         feats = [f"g:{_gap(max(gap, 0))}"]
-        tokens = self.sdoc[first.end:second.start] if gap > 0 else ()
-        inside = {id(m) for t in tokens if (m := self.index.at(t)) is not None}
+        by_token = self.index.by_token
+        between = range(first.end, second.start)  # empty when the spans touch or overlap
+        inside = {id(m) for i in between if (m := by_token.get(i)) is not None}
         feats.append(f"mb:{min(len(inside), 2)}")
         if 0 < gap <= MAX_GAP:
-            feats += [f"w:{t.lemma_.lower()}" for t in tokens if self.index.at(t) is None and not t.is_space]
+            tokens = self.tokens
+            feats += [f"w:{tokens[i].lemma_.lower()}" for i in between
+                      if by_token.get(i) is None and not tokens[i].is_space]
         return feats
 
     def features(self, first, second) -> list[str]:
-        a, b = first.root, second.root
+        a, b = self.end(first)[0], self.end(second)[0]
         long_path, short_path = self.path(a, b)
-        feats = [f"P:{long_path}", f"Q:{short_path}", f"a:{a.dep_}", f"b:{b.dep_}"] + _labels(first, second)
+        feats = [f"P:{long_path}", f"Q:{short_path}", f"a:{a.dep_}", f"b:{b.dep_}"] + self.labels(first, second)
         if b.dep_ == "pobj":
             feats.append(f"pb:{b.head.lower_}")
         if a.dep_ == "pobj":
             feats.append(f"pa:{a.head.lower_}")
         feats += self.between(first, second)
-        sdoc = self.sdoc
-        feats.append(f"wa:{sdoc[first.start - 1].lower_ if first.start > 0 else '<s>'}")
-        feats.append(f"wb:{sdoc[second.end].lower_ if second.end < len(sdoc) else '</s>'}")
+        tokens = self.tokens
+        feats.append(f"wa:{tokens[first.start - 1].lower_ if first.start > 0 else '<s>'}")
+        feats.append(f"wb:{tokens[second.end].lower_ if second.end < len(tokens) else '</s>'}")
         return feats
 
 
@@ -113,16 +140,6 @@ def _place_tag(text: str) -> str | None:
     if gazetteer.country(text):
         return "country"
     return "place" if gazetteer.is_place(text) else None
-
-
-def _labels(first, second) -> list[str]:
-    """spaCy's entity labels of the two names (GPE, LOC, FAC, ORG, NORP ...), finer than
-    kinds and a hint where NER and resolution disagree, and what the gazetteer knows."""
-    feats = [f"ea:{first.root.ent_type_ or '-'}", f"eb:{second.root.ent_type_ or '-'}"]
-    for mark, span in (("ga", first), ("gb", second)):
-        if tag := _place_tag(span.text):
-            feats.append(f"{mark}:{tag}")
-    return feats
 
 
 def _rule_features(facts: list[Fact]) -> dict[tuple, list[str]]:
@@ -165,12 +182,12 @@ def candidates(sdoc, mentions: list[Mention], facts: list[Fact]) -> list[Pair]:
                 feats = reader.features(s1, s2) + rules.get((m1.span, m2.span), [])
                 pairs.append(Pair(m1.span, m2.span, m1.sentence, tuple(feats)))
     pairs += _pronoun_pairs(reader, by_sentence, rules, mentions)
-    pairs += _across(spans)
+    pairs += _across(spans, reader)
     return pairs
 
 
-def _mention_features(mention: Mention, span, topic: Mention, mark: str) -> list[str]:
-    feats = [f"{mark}d:{span.root.dep_}"]
+def _mention_features(mention: Mention, end: tuple, topic: Mention, mark: str) -> list[str]:
+    feats = [f"{mark}d:{end[0].dep_}"]
     if mention.text == topic.text or mention.text == topic.text.split()[-1]:
         feats.append(f"{mark}top")  # the document's first name, or its last word
     if mention.sentence == 0:
@@ -182,39 +199,49 @@ def _is_topic(mention: Mention, topic: Mention) -> bool:
     return mention.text == topic.text or mention.text == topic.text.split()[-1]
 
 
-def _across(spans: list) -> list[Pair]:
+def _across(spans: list, reader: _Reader) -> list[Pair]:
     """Mentions of different sentences at most WINDOW sentences apart, or further when one
     is the document's first name or in its first sentence (what the document is about): a
     document states many facts across sentences ("X is a town. It lies in Y"). Their
     features say how far apart they are, which is the document's first name, and each
-    one's role in its clause."""
+    one's role in its clause (each mention's part worked out once, not once a pair)."""
     if not spans:
         return []
     topic = spans[0][0]
+    ends = [reader.end(s) for _, s in spans]
+    first = [[f"ea:{e[1]}"] for e in ends]
+    second = [[f"eb:{e[1]}"] for e in ends]
+    for k, e in enumerate(ends):
+        first[k] += [f"ga:{e[2]}"] if e[2] else []
+        second[k] += [f"gb:{e[2]}"] if e[2] else []
+    first_role = [_mention_features(m, e, topic, "A") for (m, _), e in zip(spans, ends)]
+    second_role = [_mention_features(m, e, topic, "B") for (m, _), e in zip(spans, ends)]
+    topical = [_is_topic(m, topic) for m, _ in spans]
     pairs = []
-    for i, (m1, s1) in enumerate(spans):
-        for m2, s2 in spans[i + 1:]:
+    for i, (m1, _) in enumerate(spans):
+        for j in range(i + 1, len(spans)):
+            m2 = spans[j][0]
             distance = m2.sentence - m1.sentence
             if distance == 0 or m1.text == m2.text:
                 continue
             far = distance > WINDOW
-            if far and not (m1.sentence == 0 or _is_topic(m1, topic) or _is_topic(m2, topic)):
+            if far and not (m1.sentence == 0 or topical[i] or topical[j]):
                 continue
-            feats = ([f"x:{'far' if far else distance}"] + _labels(s1, s2) + _mention_features(m1, s1, topic, "A")
-                     + _mention_features(m2, s2, topic, "B"))
+            feats = ([f"x:{'far' if far else distance}", first[i][0], second[j][0]] + first[i][1:] + second[j][1:]
+                     + first_role[i] + second_role[j])
             pairs.append(Pair(m1.span, m2.span, m2.sentence, tuple(feats), since=m1.sentence))
     return pairs
 
 
-def _standing_for(sdoc, mentions: list[Mention], index: MentionIndex, sentences) -> dict[int, Mention]:
+def _standing_for(reader: _Reader, mentions: list[Mention], sentences) -> dict[int, Mention]:
     """Token index -> the mention a pronoun ("he", "her", "its") or a definite noun ("the
     company", "the 25-year-old") outside any name stands for (kg.analysis.pronouns, the
     resolver every stage shares), in SENTENCES; undecided ones are left out."""
-    found = {}
-    for token in sdoc:
-        word = token.lower_
-        if index.sent_of[token.i] not in sentences or index.at(token) is not None:
+    sdoc, index, found = reader.sdoc, reader.index, {}
+    for token in reader.tokens:
+        if index.sent_of[token.i] not in sentences or token.i in index.by_token:
             continue  # only where another name could pair with it
+        word = token.lower_
         if word in PERSON_PRONOUNS or word in THING_PRONOUNS or token.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             mention = resolve(sdoc, token.i, mentions, index.sent_of)
@@ -228,7 +255,7 @@ def _pronoun_pairs(reader: _Reader, by_sentence: dict[int, list], rules: dict[tu
     """A pronoun or definite noun paired with the other mentions of its sentence, standing
     for the name it refers back to."""
     sdoc, index, pairs = reader.sdoc, reader.index, []
-    for token_i, named in sorted(_standing_for(sdoc, mentions, index, by_sentence.keys()).items()):
+    for token_i, named in sorted(_standing_for(reader, mentions, by_sentence.keys()).items()):
         pronoun = sdoc[token_i:token_i + 1]
         sentence = index.sent_of[token_i]
         for mention, span in by_sentence.get(sentence, []):
