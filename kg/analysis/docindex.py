@@ -148,11 +148,31 @@ def is_title_case_line(sent) -> bool:
     return not sent.text.strip().endswith(_SENTENCE_ENDS) and in_title_case(sent)
 
 
+_INDEXES = "kg.mention_indexes"
+
+
 class MentionIndex:
     """Token index -> mention, for the mentions of one document; also knows each token's
-    sentence and which person a subject "he"/"she" stands for (kg.pronouns)."""
+    sentence and which person a subject "he"/"she" stands for (kg.pronouns).
+
+    One index is made per document and list of mentions: stages that read the same
+    mentions share it (kept in SDOC.user_data, like text_of's text), and with it the
+    pronouns it resolved. Callers must not change it."""
+
+    def __new__(cls, sdoc, mentions: list[Mention]):
+        store = getattr(sdoc, "user_data", None)
+        if store is None:
+            return super().__new__(cls)
+        indexes = store.setdefault(_INDEXES, {})
+        key = tuple(mentions)
+        index = indexes.get(key)
+        if index is None:
+            index = indexes[key] = super().__new__(cls)
+        return index
 
     def __init__(self, sdoc, mentions: list[Mention]):
+        if getattr(self, "_sdoc", None) is not None:
+            return  # a shared index, made by an earlier stage
         self._sdoc, self._mentions = sdoc, mentions
         self.by_token: dict[int, Mention] = {}
         self.sent_of: dict[int, int] = sentence_of(sdoc)
