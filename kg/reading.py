@@ -83,16 +83,17 @@ def candidates(result: DocResult, resolution: Resolution, kinds: dict[str, str])
         pairs = pairs + grouped.get((b, a), [])
         evidence = _closest(pairs)
         for subject, obj in ((a, b), (b, a)):
-            shared = _entity_features(pairs, counts, subject, obj, topic)
-            for predicate in PREDICATES:
-                if not fits(predicate, kinds[subject], kinds[obj]):
-                    continue
-                feats = set(shared)
-                for pair in pairs:
-                    forward = entity.get(pair.first) == subject
-                    feats.update(instance_features(pair.features, forward, kinds[subject], kinds[obj]))
-                forward = entity.get(evidence.first) == subject
-                out.append(Candidate(subject, predicate, obj, tuple(sorted(feats)), evidence, forward))
+            fitting = [p for p in PREDICATES if fits(p, kinds[subject], kinds[obj])]
+            if not fitting:
+                continue
+            # A reading's features do not depend on its property: found once a direction.
+            feats = set(_entity_features(pairs, counts, subject, obj, topic))
+            for pair in pairs:
+                forward = entity.get(pair.first) == subject
+                feats.update(instance_features(pair.features, forward, kinds[subject], kinds[obj]))
+            features = tuple(sorted(feats))
+            forward = entity.get(evidence.first) == subject
+            out += [Candidate(subject, predicate, obj, features, evidence, forward) for predicate in fitting]
     return out
 
 
