@@ -365,9 +365,9 @@ def _mark_stories(nodes: list[dict], graph, pairs: list[tuple]) -> None:
         if len(part) <= SPLIT_STORIES_ABOVE:
             found.append(part)
         elif len(part) <= LOUVAIN_UP_TO:
-            found += nx.community.louvain_communities(g.subgraph(part).copy(), weight="weight", seed=0)
+            found += nx.community.louvain_communities(_induced(g, part), weight="weight", seed=0)
         else:
-            found += nx.community.asyn_lpa_communities(g.subgraph(part).copy(), weight="weight", seed=0)
+            found += nx.community.asyn_lpa_communities(_induced(g, part), weight="weight", seed=0)
     ranked = sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
     story = {n: i for i, members in enumerate(ranked) for n in members}
     for n in nodes:
@@ -375,6 +375,20 @@ def _mark_stories(nodes: list[dict], graph, pairs: list[tuple]) -> None:
         # Colours repeat past a dozen stories: neighbouring clusters may share one, but
         # every story of two or more has a colour; an entity alone stays grey.
         n["storyColor"] = STORY_COLOURS[n["story"] % len(STORY_COLOURS)] if n["story"] >= 0 else OTHER[0]
+
+
+def _induced(g, part: set):
+    """G's subgraph on the nodes PART, built in sorted order. The community algorithms are
+    seeded but follow the graph's order, and networkx's `subgraph` orders a small part as
+    the set PART iterates, which changes with Python's string hash seed from one process
+    to the next: the page's story numbers and colours did."""
+    import networkx as nx
+
+    nodes = sorted(part)
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from((u, v, data) for u in nodes for v, data in g.adj[u].items() if v in part)
+    return sub
 
 
 def _timeline(graph, node_ids: list[str], evidence, doc_index: dict) -> list[dict]:
