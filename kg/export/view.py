@@ -101,23 +101,24 @@ def evidence(graph: Graph) -> Evidence:
     roles: dict[str, list] = {}
     for statement in look.subjects(RDF.type, KG.Statement):
         s, p, o = (look.value(statement, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        doc = str(look.value(statement, PROV.wasDerivedFrom) or "")
-        sentence = str(look.value(statement, KG.evidence) or "")
         if s is None or p is None or o is None or not str(p).startswith(str(KG)):
             continue
+        origins = _origins(look, statement, documents)
         name = str(p)[len(str(KG)):]
         if name == "hasRole":
-            roles.setdefault(str(s), []).append((str(o), doc, sentence))
+            roles.setdefault(str(s), []).extend((str(o), doc, sentence) for doc, sentence in origins)
         elif name in EDGE_PROPERTIES:
             label = str(look.value(statement, KG.relation) or name) if name == "relatedTo" else name
             method = str(look.value(statement, KG.method) or "")
             confidence = float(look.value(statement, KG.confidence) or 0)
-            facts.setdefault((str(s), f"{name}:{label}", str(o)), []).append((doc, sentence, method, confidence))
+            facts.setdefault((str(s), f"{name}:{label}", str(o)), []).extend(
+                (doc, sentence, method, confidence) for doc, sentence in origins)
         else:
             continue
         for end in (s, o):
-            if doc:
-                docs_of.setdefault(str(end), set()).add(doc)
+            for doc, _ in origins:
+                if doc:
+                    docs_of.setdefault(str(end), set()).add(doc)
     quotes: dict[str, list] = {}
     for speaker, quote in look.subject_objects(KG.said):
         text = str(look.value(quote, KG.text) or "")
@@ -131,6 +132,18 @@ def evidence(graph: Graph) -> Evidence:
         mentioned_in={k: tuple(sorted(v)) for k, v in docs_of.items()},
         when=_when(look),
     )
+
+
+def _origins(look: Lookup, statement, documents: dict, depth: int = 0) -> list[tuple[str, str]]:
+    """(document, sentence) of a statement: its own, or for a statement inferred from other
+    statements (kg.inference: derived from them, with no sentence of its own), theirs."""
+    source = look.value(statement, PROV.wasDerivedFrom)
+    sentence = str(look.value(statement, KG.evidence) or "")
+    derived = [s for s in look.objects(statement, PROV.wasDerivedFrom)
+               if (look.value(s, RDF.type) or "") == KG.Statement]
+    if source is None or str(source) in documents or not derived or depth > 3:
+        return [(str(source or ""), sentence)]
+    return [found for s in derived for found in _origins(look, s, documents, depth + 1)]
 
 
 def _when(look: Lookup) -> dict[str, list[tuple[str, str, str]]]:
