@@ -139,10 +139,12 @@ def _origins(look: Lookup, statement, documents: dict, depth: int = 0) -> list[t
     statements (kg.inference: derived from them, with no sentence of its own), theirs."""
     source = look.value(statement, PROV.wasDerivedFrom)
     sentence = str(look.value(statement, KG.evidence) or "")
+    if source is None or str(source) in documents or depth > 3:
+        return [(str(source or ""), sentence)]
     derived = [s for s in look.objects(statement, PROV.wasDerivedFrom)
                if (look.value(s, RDF.type) or "") == KG.Statement]
-    if source is None or str(source) in documents or not derived or depth > 3:
-        return [(str(source or ""), sentence)]
+    if not derived:
+        return [(str(source), sentence)]
     return [found for s in derived for found in _origins(look, s, documents, depth + 1)]
 
 
