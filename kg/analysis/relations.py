@@ -13,6 +13,8 @@ Every fact keeps its sentence, the rule that found it (kg:method) and a confiden
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.analysis.lexicon import (
     APPOINT_VERBS,
     BARE_LEADER_HEADS,
@@ -331,6 +333,20 @@ def _person_facts(sdoc, person: Mention, index) -> list[Fact]:
             + _clause_facts(person, span.root, index))
 
 
+def _pronoun_clause_facts(sdoc, index) -> list[Fact]:
+    """ "He was the chairman of Y", "She served as mayor of Z": the roles a clause states of
+    a subject "he"/"she" the pronoun resolver ties to one person, in the pronoun's sentence."""
+    facts = []
+    for token_i, person in sorted(index.pronouns.items()):
+        token = sdoc[token_i]
+        if token.dep_ != "nsubj":
+            continue
+        facts += [replace(f, sentence=index.sent_of[token_i], method=f.method + "+pronoun",
+                          confidence=round(f.confidence - PRONOUN_PENALTY, 2))
+                  for f in _clause_facts(person, token, index)]
+    return facts
+
+
 def _phrase_facts(sdoc, person: Mention, span, index) -> list[Fact]:
     """Roles and memberships the noun phrase of a name states: an appositive role noun,
     "X of Y", "Y's X", "X (Party)"."""
@@ -442,12 +458,15 @@ def _appointed_facts(person: Mention, verb, index) -> list[Fact]:
 
 
 def _organization_facts(sdoc, org: Mention, index) -> list[Fact]:
-    """ "Y is a member of Z", "Y, a unit of Z": an organisation that belongs to another."""
+    """ "Y is a member of Z", "Y, a unit of Z", "the Y branch of Z": an organisation that
+    belongs to another."""
     span = span_of(sdoc, org)
     if span is None:
         return []
     root = span.root
     nouns = [c for c in root.children if c.dep_ == "appos"] + _listed_nouns(root)
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PART_NOUNS:
+        nouns.append(root.head)  # "the Y branch of Z"
     subject = _first_conjunct(root)  # "X and Y are members of Z"
     if subject.dep_ == "nsubj" and subject.head.lemma_ == "be" and not _negated(subject.head):
         nouns += [c for c in subject.head.children if c.dep_ == "attr"]
@@ -955,6 +974,7 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
             found += _organization_facts(sdoc, mention, index)
         if mention.kind == "Place" or "is-place" in mention.cues:
             found += _place_facts(sdoc, mention, index)
+    found += _pronoun_clause_facts(sdoc, index)
     found += _verb_facts(sdoc, index)
     found += _location_facts(sdoc, index)
     found += _org_place_facts(sdoc, mentions, index)
