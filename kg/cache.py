@@ -91,19 +91,24 @@ class Cache:
 
     def put(self, entry: str, result: DocResult) -> None:
         """Store RESULT atomically; a cache that cannot be written is only slower."""
-        path = self._path(entry)
+        write_pickle(self._path(entry), result)
+
+
+def write_pickle(path: Path, value: object) -> None:
+    """Pickle VALUE into PATH atomically (a temporary file, then a rename); a file that
+    cannot be written is left as it was: a cache that cannot be written is only slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
 
 
 def clean(folder: Path) -> bool:

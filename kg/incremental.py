@@ -17,9 +17,7 @@ kg's code are the same: extracting a web page or a PDF again costs more than its
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -59,22 +57,6 @@ def _load(path: Path) -> dict:
     return pack if isinstance(pack, dict) else {}
 
 
-def _save(path: Path, pack: dict) -> None:
-    """Write PACK atomically; a pack that cannot be written is only slower."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(pack, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
-
-
 def _file_key(path: Path, root: Path, project: Path | None, max_bytes: int, data: bytes) -> str:
     """Everything `corpus.read_document` reads: the file's bytes, where it is (its name, the
     folder it is reached through, the project and working folder its source is relative
@@ -109,7 +91,7 @@ def _scan(settings: Settings) -> corpus.CorpusScan:
     known, used = _load(path), {}
     scan = corpus.scan_corpus(settings.corpus, max_bytes=settings.max_bytes, read=_reader(known, used))
     if used.keys() != known.keys():
-        _save(path, used)
+        cache.write_pickle(path, used)
     return scan
 
 
@@ -162,7 +144,7 @@ def analyse(settings: Settings, progress: Progress | None = None) -> Light:
         results[i] = slim(result)
     kept = dict(zip(keys, results))
     if missing or len(kept) != len(pack):
-        _save(path, kept)  # type: ignore[arg-type]
+        cache.write_pickle(path, kept)
     timings["cache"] = time.perf_counter() - started - sum(spent.values())
     timings |= spent
     index = {d.doc_id: i for i, d in enumerate(documents)}
