@@ -188,14 +188,15 @@ def candidates(sdoc, mentions: list[Mention], facts: list[Fact]) -> list[Pair]:
 
 def _mention_features(mention: Mention, end: tuple, topic: Mention, mark: str) -> list[str]:
     feats = [f"{mark}d:{end[0].dep_}"]
-    if mention.text == topic.text or mention.text == topic.text.split()[-1]:
-        feats.append(f"{mark}top")  # the document's first name, or its last word
+    if _is_topic(mention, topic):
+        feats.append(f"{mark}top")
     if mention.sentence == 0:
         feats.append(f"{mark}s0")
     return feats
 
 
 def _is_topic(mention: Mention, topic: Mention) -> bool:
+    """Whether MENTION is the document's first name, or its last word."""
     return mention.text == topic.text or mention.text == topic.text.split()[-1]
 
 
