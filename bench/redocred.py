@@ -32,6 +32,7 @@ any kind ("any") and of the kind matching the gold type ("typed").
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -48,6 +49,7 @@ from redocred_data import RedocDoc, load  # noqa: E402
 from kg import corpus, nlp  # noqa: E402
 from kg.analysis import analyse  # noqa: E402
 from kg.analysis.gazetteer import country, country_of_demonym  # noqa: E402
+from kg import relmodel  # noqa: E402
 from kg.build import build_graph  # noqa: E402
 from kg.vocab import KG, SIGNATURES  # noqa: E402
 from kg.settings import Settings  # noqa: E402
@@ -244,9 +246,15 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--limit", type=int, default=None, help="first N documents only")
     parser.add_argument("--model", default=Settings().model, help="spaCy pipeline to use")
+    parser.add_argument("--weights", type=Path, default=None,
+                        help="relation weights to use instead of the shipped kg/data/relations.json")
     parser.add_argument("--min-confidence", type=float, default=None,
                         help="as kg build --min-confidence: assert only facts at least this sure")
     args = parser.parse_args()
+    if args.weights:  # score with another weights file (a model trained held out on dev)
+        relmodel.load.cache_clear()
+        model = relmodel.from_json(json.loads(args.weights.read_text(encoding="utf-8")))
+        relmodel.load = lambda: model
     print(run(args.split, args.limit, Settings(model=args.model, progress=False, min_confidence=args.min_confidence)))
 
 

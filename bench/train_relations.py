@@ -267,8 +267,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N dev documents only")
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the parsed documents, reused when present")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--skip-first", type=int, default=0,
+                        help="train on dev's later documents only, to score its first N held out "
+                             "(bench/redocred.py --split dev --limit N --weights OUT)")
     args = parser.parse_args()
-    docs = analysed("dev", args.limit, args.cache)
+    docs = analysed("dev", args.limit, args.cache)[args.skip_first:]
     data = [instances(doc, result) for doc, result in docs]
     golds = defaultdict(int)
     for doc, _ in docs:
