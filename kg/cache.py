@@ -95,14 +95,19 @@ class Cache:
 
 
 def write_pickle(path: Path, value: object) -> None:
-    """Pickle VALUE into PATH atomically (a temporary file, then a rename); a file that
+    """Pickle VALUE into PATH atomically (`write_bytes`)."""
+    write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write DATA into PATH atomically (a temporary file, then a rename); a file that
     cannot be written is left as it was: a cache that cannot be written is only slower."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(data)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -19,13 +19,13 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import rdflib
 from rdflib import Literal, URIRef
 
+from kg import cache
 from kg.graph import Context, document_triples
 from kg.manifest import code_fingerprint
 from kg.model import DocResult
@@ -101,26 +101,13 @@ class Fragments:
     def get(self, entry: str) -> list[tuple] | None:
         try:
             triples = pickle.loads(self._path(entry).read_bytes())
-        except FileNotFoundError:
-            return None
-        except Exception:  # truncated or from another version: assemble again
+        except Exception:  # none, truncated or from another version: assemble again
             return None
         return triples if isinstance(triples, list) else None
 
     def put(self, entry: str, triples: list[tuple]) -> None:
         """Store TRIPLES; a folder that cannot be written is only slower."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pickle")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(dumps(triples))
-                os.replace(tmp, self._path(entry))
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass
+        cache.write_bytes(self._path(entry), dumps(triples))
 
     def triples_of(self, cache_keys: dict[str, str], full: Callable[[DocResult], DocResult]):
         """A TRIPLES_OF for kg.graph.assemble: the stored fragment of a document when its
