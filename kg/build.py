@@ -22,7 +22,7 @@ from rdflib import RDF, Graph
 
 from kg import aliases, cache, comention, corpus, executor, nlp
 from kg.errors import ExportError
-from kg.export import graphml, html, turtle
+from kg.export import graphml, html, index, turtle
 from kg.export.atomic import write_many
 from kg.export.view import evidence, focus, to_networkx
 from kg.graph import assemble, document_triples
@@ -226,7 +226,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         entities=dict(Counter(e.kind for e in resolution.entities)),
         facts=facts,
         statements=statements,
-        triples=len(graph),
+        triples=index.size(graph),
         exports=exports,
         timings=timings,
         warnings=extraction.warnings,

@@ -1,6 +1,7 @@
 """Fast reads of an rdflib graph for the exports, which read every triple once or more.
 
     spo(graph) -> {subject: {predicate: objects}}
+    size(graph) -> len(graph), counted on that index
     Lookup(graph).value / objects / subjects / subject_objects   rdflib's, over that index
 
 Each of rdflib's own lookups walks its store's context bookkeeping for every triple it
@@ -12,12 +13,21 @@ from __future__ import annotations
 from rdflib import Graph
 
 
+def size(graph: Graph) -> int:
+    """len(GRAPH) from the index (rdflib's SimpleMemory counts by walking every triple)."""
+    return sum(len(objects) for by_predicate in spo(graph).values() for objects in by_predicate.values())
+
+
 def spo(graph: Graph) -> dict:
     """Subject -> predicate -> objects of GRAPH. rdflib's in-memory store keeps exactly
     this index; when the store holds GRAPH's triples and no others it is read as it is
     (objects in the order rdflib's own lookups give them), else it is built."""
-    index = getattr(graph.store, "_Memory__spo", None)
-    if isinstance(index, dict) and len(graph.store) == len(graph):
+    store = graph.store
+    index = getattr(store, "_SimpleMemory__spo", None)  # one context: the store is the graph
+    if isinstance(index, dict):
+        return index
+    index = getattr(store, "_Memory__spo", None)
+    if isinstance(index, dict) and len(store) == len(graph):
         return index
     built: dict = {}
     for s, p, o in graph:
