@@ -132,8 +132,9 @@ def write_exports(graph: Graph, out: Path, title: str = "kg graph", html_max_nod
     clock = _Clock(timings)
     payloads = {"graph.ttl": turtle.serialize(graph)}
     clock("export ttl")
-    view = to_networkx(graph)
-    found = evidence(graph)
+    look = index.Lookup(graph)
+    view = to_networkx(graph, look)
+    found = evidence(graph, look)
     drawn, note = focus(view, found, max_nodes=html_max_nodes)
     clock("export view")
     payloads["graph.html"] = html.render(drawn, title=title, evidence=found, note=note,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.analysis.dates import xsd_type
 from kg import inference, reading, relmodel
-from kg.model import DocResult, Fact
+from kg.model import DocResult, Entity, Fact
 from kg.resolve import Resolution
 from kg.settings import Settings
 from kg.vocab import ENTITY_KINDS, KG, PREFIXES, fits, resource_prefixes
@@ -86,19 +86,22 @@ def assert_fact(
 
 
 def _add_entities(graph: Graph, base: Namespace, resolution: Resolution) -> None:
-    for entity in resolution.entities:
-        node = base[entity.key]
-        graph.add((node, RDF.type, KG[entity.kind]))
-        graph.add((node, RDFS.label, Literal(entity.label)))
-        for alias in entity.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
-        graph.add((node, KG.mentionCount, Literal(entity.mention_count)))
-        if entity.value:
-            graph.add((node, KG.value, Literal(entity.value, datatype=XSD[xsd_type(entity.value)])))
-        if entity.event_type:
-            graph.add((node, KG.eventType, Literal(entity.event_type)))
-        if entity.status:
-            graph.add((node, KG.status, Literal(entity.status)))
+    graph.addN((s, p, o, graph) for entity in resolution.entities for s, p, o in _entity_triples(base, entity))
+
+
+def _entity_triples(base: Namespace, entity: Entity) -> Iterator[tuple]:
+    node = base[entity.key]
+    yield node, RDF.type, KG[entity.kind]
+    yield node, RDFS.label, Literal(entity.label)
+    for alias in entity.aliases:
+        yield node, SKOS.altLabel, Literal(alias)
+    yield node, KG.mentionCount, Literal(entity.mention_count)
+    if entity.value:
+        yield node, KG.value, Literal(entity.value, datatype=XSD[xsd_type(entity.value)])
+    if entity.event_type:
+        yield node, KG.eventType, Literal(entity.event_type)
+    if entity.status:
+        yield node, KG.status, Literal(entity.status)
 
 
 def _add_document(graph: Graph, base: Namespace, result: DocResult, resolution: Resolution,

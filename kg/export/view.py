@@ -28,14 +28,15 @@ COMENTIONS_FILE, COMENTIONS_VERSION = "comentions.json", 1  # written by kg.come
 EDGE_PROPERTIES = ("memberOf", "leaderOf", "nationality", "participatedIn", "location", "onDate", "relatedTo")
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+def to_networkx(graph: Graph, look: Lookup | None = None) -> nx.MultiDiGraph:
     """Nodes keyed by IRI with label, kind, aliases (" | "-joined), mentions and roles;
     one edge per distinct fact, labelled by its property or, for kg:relatedTo, its verb.
+    LOOK is GRAPH's index when the caller has one (the exports share it).
 
     >>> to_networkx(graph).nodes["https://example.org/kg/resource/person/jane-doe"]  # doctest: +SKIP
     {'label': 'Jane Doe', 'kind': 'Person', 'aliases': 'Doe', 'mentions': 3, 'roles': 'CEO'}
     """
-    look = Lookup(graph)
+    look = look or Lookup(graph)
     view = nx.MultiDiGraph()
     for kind in NODE_KINDS:
         for node in sorted(look.subjects(RDF.type, KG[kind])):
@@ -82,9 +83,10 @@ class Evidence:
     when: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
 
-def evidence(graph: Graph) -> Evidence:
-    """Collect every statement's sentence and document, every role and quote, per node/edge."""
-    look = Lookup(graph)
+def evidence(graph: Graph, look: Lookup | None = None) -> Evidence:
+    """Collect every statement's sentence and document, every role and quote, per node/edge
+    (LOOK: GRAPH's index, as for to_networkx)."""
+    look = look or Lookup(graph)
     documents = {}
     for doc in sorted(look.subjects(RDF.type, KG.Document)):
         date = look.value(doc, DCTERMS.date)
@@ -187,7 +189,7 @@ def focus(
     (['a'], 'Showing 1 of 2 entities; left out 1 place (type filter).')
     """
     found = found or Evidence()
-    view = view.subgraph([n for n, a in view.nodes(data=True) if a.get("kind") != "Date"]).copy()
+    view = view.subgraph([n for n, a in view.nodes(data=True) if a.get("kind") != "Date"])  # a view, not a copy
     keep = set(view.nodes)
     reasons = []
     wanted = {k.strip().lower() for k in kinds if k.strip()}
@@ -227,9 +229,16 @@ def _checked_kinds(wanted: set[str]) -> set[str]:
 
 def _most_connected(sub: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
     """The MAX_NODES nodes of SUB with most neighbours, then most mentions, then by IRI."""
-    degree = dict(nx.Graph(sub).degree())
+    degree = {n: _degree(sub, n) for n in sub}
     ranked = sorted(sub, key=lambda n: (-degree.get(n, 0), -int(sub.nodes[n].get("mentions") or 0), str(n)))
     return sub.subgraph(ranked[:max_nodes]).copy()
+
+
+def _degree(graph: nx.MultiDiGraph, node) -> int:
+    """NODE's degree in GRAPH taken as a simple undirected graph (networkx's
+    `nx.Graph(graph).degree`, a loop counting two) without building that graph."""
+    near = set(graph.succ[node]) | set(graph.pred[node])
+    return len(near) + (node in near)
 
 
 def _left_out(view: nx.MultiDiGraph, sub: nx.MultiDiGraph, reasons: list[str]) -> str:
