@@ -84,7 +84,8 @@ def render(graph: "networkx.MultiDiGraph", *, title: str = "kg graph",
     from kg.export.view import Evidence
 
     evidence = evidence or Evidence()
-    graph = graph.subgraph([n for n, a in graph.nodes(data=True) if a.get("kind") != "Date"]).copy()
+    if any(a.get("kind") == "Date" for _, a in graph.nodes(data=True)):  # kg.export.view.focus left them out
+        graph = graph.subgraph([n for n, a in graph.nodes(data=True) if a.get("kind") != "Date"]).copy()
     node_ids = sorted(str(n) for n in graph.nodes)
     docs = sorted({d for n in node_ids for d in evidence.mentioned_in.get(n, ())}
                   | {row[0] for rows in evidence.facts.values() for row in rows if row[0]})

@@ -189,8 +189,8 @@ def focus(
     (['a'], 'Showing 1 of 2 entities; left out 1 place (type filter).')
     """
     found = found or Evidence()
-    view = view.subgraph([n for n, a in view.nodes(data=True) if a.get("kind") != "Date"])  # a view, not a copy
-    keep = set(view.nodes)
+    undated = [n for n, a in view.nodes(data=True) if a.get("kind") != "Date"]
+    keep = set(undated)
     reasons = []
     wanted = {k.strip().lower() for k in kinds if k.strip()}
     if wanted:
@@ -212,7 +212,7 @@ def focus(
     if max_nodes is not None and len(sub) > max_nodes:
         sub = _most_connected(sub, max_nodes)
         reasons.append(f"only the {max_nodes:,} most connected")
-    return sub, _left_out(view, sub, reasons)
+    return sub, _left_out(view.subgraph(undated), sub, reasons)
 
 
 def _checked_kinds(wanted: set[str]) -> set[str]:
@@ -231,7 +231,16 @@ def _most_connected(sub: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
     """The MAX_NODES nodes of SUB with most neighbours, then most mentions, then by IRI."""
     degree = {n: _degree(sub, n) for n in sub}
     ranked = sorted(sub, key=lambda n: (-degree.get(n, 0), -int(sub.nodes[n].get("mentions") or 0), str(n)))
-    return sub.subgraph(ranked[:max_nodes]).copy()
+    return _induced(sub, set(ranked[:max_nodes]))
+
+
+def _induced(graph: nx.MultiDiGraph, keep: set) -> nx.MultiDiGraph:
+    """`graph.subgraph(keep).copy()`, in GRAPH's order, without filtering views."""
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((n, dict(data)) for n, data in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, k, dict(data)) for u, v, k, data in graph.edges(keys=True, data=True)
+                       if u in keep and v in keep)
+    return sub
 
 
 def _degree(graph: nx.MultiDiGraph, node) -> int:
