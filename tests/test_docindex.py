@@ -60,3 +60,30 @@ def test_headline_tests(nlp, line, headline, title_case, title_case_line):
     from kg.analysis.docindex import in_title_case, is_headline, is_title_case_line
     sent = nlp(line)[:]
     assert (is_headline(sent), in_title_case(sent), is_title_case_line(sent)) == (headline, title_case, title_case_line)
+
+
+def test_the_analysis_keeps_no_tokens_on_the_document_once_done(nlp):
+    """The kept token list and spans point back at the document: left in user_data they
+    would keep every parsed document alive until the cycle collector ran."""
+    from spacy.tokens import Span, Token
+
+    from kg.analysis import analyse
+    from kg.analysis.tokenlist import tokens
+    from kg.model import Document
+
+    text = "Maria Lopez, the mayor of Port Elden, met the harbour board. She said the port would grow."
+    sdoc = nlp(text)
+    assert tokens(sdoc) is tokens(sdoc) and [t.i for t in tokens(sdoc)] == list(range(len(sdoc)))
+    result = analyse(Document("memo", "memo.txt", text, "0" * 64, "memo"), sdoc)
+    assert any(m.text == "Maria Lopez" for m in result.mentions)
+    kept = [v for value in sdoc.user_data.values()
+            for v in (value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else [value])]
+    assert not [v for v in kept if isinstance(v, (Span, Token))]
+    assert not [key for key in sdoc.user_data if str(key).startswith("kg.")]
+
+
+def test_is_headline_reads_the_sentence_text(nlp):
+    from kg.analysis.docindex import is_headline
+    sdoc = nlp("Harbour board approves expansion\nThe board met on Monday.")
+    first, second = list(sdoc.sents)
+    assert is_headline(first) and not is_headline(second)

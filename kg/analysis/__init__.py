@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from kg.analysis import datelines, events, eventverbs, mentions, nationality, pairs, quotes, relations
 from kg.analysis.acronyms import definitions
+from kg.analysis.tokenlist import forget
 from kg.analysis import speakers
 from kg.model import DocResult, Document, Fact
 
@@ -47,6 +48,13 @@ def analyse(document: Document, sdoc) -> DocResult:
     >>> analyse(document, sdoc).facts  # doctest: +SKIP
     (Fact(subject=(0, 8), predicate='leaderOf', ...), ...)
     """
+    try:
+        return _analyse(document, sdoc)
+    finally:
+        forget(sdoc)
+
+
+def _analyse(document: Document, sdoc) -> DocResult:
     acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
     sentences, found = mentions.collect(sdoc, acronyms)
     found = sorted(found + speakers.missed(sdoc, found), key=lambda m: (m.start, m.end))

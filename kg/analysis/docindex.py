@@ -27,6 +27,7 @@ _TRIM = " \t\n\"'“”‘’()[]{}<>,.;:!?|/\\-–—*"
 _SENTENCE_ENDS = (".", "!", "?", '"', "”")
 
 _KEY = "kg.text"
+SPANS = "kg.spans"  # span_of's spans, by mention offsets
 
 
 def text_of(sdoc) -> str:
@@ -97,7 +98,13 @@ def span_of(sdoc, mention: Mention):
     >>> span_of(nlp("He met Dr. Ada Lovelace."), Mention(11, 23, "Ada Lovelace", "Person", 0)).text  # doctest: +SKIP
     'Ada Lovelace'
     """
-    return sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    store = getattr(sdoc, "user_data", None)
+    if store is None:
+        return sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    spans = store.setdefault(SPANS, {})
+    if mention.span not in spans:
+        spans[mention.span] = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return spans[mention.span]
 
 
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -124,8 +131,14 @@ def is_headline(sent) -> bool:
     >>> is_headline(nlp("Acme and Borland agree merger")[:])  # doctest: +SKIP
     True
     """
-    text = sent.text.strip()
+    text = _text(sent).strip()
     return bool(text) and not text.endswith(_SENTENCE_ENDS + (":", ";"))
+
+
+def _text(span) -> str:
+    """SPAN.text, sliced from its document's kept text (Span.text makes every token)."""
+    doc = getattr(span, "doc", None)
+    return text_of(doc)[span.start_char:span.end_char] if doc is not None else span.text
 
 
 def in_title_case(sent) -> bool:
@@ -145,7 +158,7 @@ def is_title_case_line(sent) -> bool:
     >>> is_title_case_line(nlp("Acme and Borland Agree Merger:")[:])  # doctest: +SKIP
     True
     """
-    return not sent.text.strip().endswith(_SENTENCE_ENDS) and in_title_case(sent)
+    return not _text(sent).strip().endswith(_SENTENCE_ENDS) and in_title_case(sent)
 
 
 _INDEXES = "kg.mention_indexes"

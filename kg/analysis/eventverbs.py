@@ -27,6 +27,7 @@ from dataclasses import replace
 from kg.analysis.docindex import MentionIndex, is_headline, noun_chunks, sentence_of, span_of, text_of
 from kg.analysis.eventargs import noun_arguments, noun_status, verb_arguments, verb_status
 from kg.analysis.triggers import anaphor_types, canonical, noun_type, participation_role, verb_type, ANAPHORS
+from kg.analysis.tokenlist import tokens
 from kg.model import Document, EventKey, Fact, Mention
 
 NO_PARTICIPATION = frozenset({"planned", "denied", "hypothetical"})
@@ -86,7 +87,7 @@ def find(sdoc, mentions: list[Mention], document: Document) -> list[Mention]:
 
 def _verb_events(sdoc, index, doc_id: str) -> list[Mention]:
     found = []
-    for verb in sdoc:
+    for verb in tokens(sdoc):
         if verb.pos_ != "VERB" or index.at(verb) or any(c.dep_ == "neg" for c in verb.children):
             continue
         kind = verb_type(verb)
@@ -271,7 +272,7 @@ def _unchunked_events(sdoc, index, doc_id: str) -> list[Mention]:
     """Event nouns spaCy tags as adjectives, so no noun chunk holds them, named by their
     modifiers: "the 2031 Cup final"."""
     found = []
-    for token in sdoc:
+    for token in tokens(sdoc):
         if token.pos_ != "ADJ" or token.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass") \
                 or not noun_type(token.text) or index.at(token):
             continue
@@ -325,7 +326,7 @@ def facts(sdoc, mentions: list[Mention]) -> list[Fact]:
 
 def _verb_on_event_facts(sdoc, index) -> list[Fact]:
     found = []
-    for verb in sdoc:
+    for verb in tokens(sdoc):
         if verb.pos_ != "VERB" or not verb_type(verb) or index.at(verb) \
                 or any(c.dep_ == "neg" for c in verb.children) or verb_status(verb) in NO_PARTICIPATION:
             continue
@@ -366,7 +367,7 @@ def unasserted(sdoc) -> set[tuple[int, str]]:
     supposes ("plotting to bomb", "denied attacking", "if Acme buys"): no participation
     is read from them, by any rule."""
     sentences = sentence_of(sdoc)
-    return {(sentences[t.i], t.lemma_.lower()) for t in sdoc
+    return {(sentences[t.i], t.lemma_.lower()) for t in tokens(sdoc)
             if t.pos_ == "VERB" and verb_status(t) in NO_PARTICIPATION}
 
 

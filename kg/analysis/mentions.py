@@ -16,6 +16,7 @@ from kg.analysis.gazetteer import country, country_of_demonym, is_place
 from kg.analysis.lexicon import (COMPANY_TAILS, DETERMINERS, EVENT_NOUNS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS,
                         ORG_HEADS, PARTY_PLURALS, PLACE_CLASS_NOUNS, TITLE_MODIFIERS, TITLE_WORDS,
                         first_names)
+from kg.analysis.tokenlist import tokens
 from kg.model import Mention, Span
 
 LABEL_KIND = {
@@ -367,7 +368,7 @@ def _acronym_mentions(sdoc, sent_index, mentions: list[Mention], tokens_of: dict
     shorts = sorted({text_of(sdoc)[c:d] for _, (c, d) in acronyms}, key=lambda t: -len(t))
     for short in shorts:
         words = tuple(short.split())
-        for token in sdoc:
+        for token in tokens(sdoc):
             end = token.i + len(words)
             if token.text == words[0] and end <= len(sdoc) and tuple(t.text for t in sdoc[token.i:end]) == words:
                 if any(i in taken for i in range(token.i, end)):
@@ -425,7 +426,7 @@ def _propagate(sdoc, sent_index, taken: set[int], mentions: list[Mention]) -> li
     for words, kind in sorted(names.items(), key=lambda kv: -len(kv[0])):
         by_first.setdefault(words[0], []).append((words, kind))
     found = []
-    for token in sdoc:
+    for token in tokens(sdoc):
         if token.i in taken or token.text not in by_first:
             continue
         for words, kind in by_first[token.text]:

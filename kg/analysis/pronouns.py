@@ -35,6 +35,7 @@ import re
 
 from kg.analysis.lexicon import (COMPANY_TAILS, LEADER_HEADS, MEMBER_HEADS, ORG_CLASS_NOUNS, ORG_HEADS,
                                  PLACE_CLASS_NOUNS, SAME_HEADS, TITLE_WORDS)
+from kg.analysis.tokenlist import tokens
 from kg.model import Mention
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -97,7 +98,7 @@ def antecedents(sdoc, mentions: list[Mention], sent_of: dict[int, int]) -> dict[
     {4: Mention(0, 8, 'Jane Doe', 'Person', 0)}
     """
     found: dict[int, Mention] = {}
-    for token in sdoc:
+    for token in tokens(sdoc):
         if token.lower_ in PRONOUNS and token.dep_.startswith("nsubj"):
             person = resolve(sdoc, token.i, mentions, sent_of)
             if person is not None:

@@ -34,6 +34,7 @@ import re
 from kg.analysis.docindex import text_of
 from kg.analysis.quotespans import CLOSERS, OPENERS, QuotedSpan, spans
 from kg.analysis.speakers import Speakers, is_speech
+from kg.analysis.tokenlist import tokens
 from kg.model import Fact, Mention, Quote
 from kg.vocab import AGENT_KINDS
 
@@ -313,7 +314,7 @@ def _colon_statements(sdoc, speakers: Speakers) -> tuple[list[Quote], list[Fact]
     quotation."""
     text = text_of(sdoc)
     quotes, facts = [], []
-    for colon in sdoc:
+    for colon in tokens(sdoc):
         if colon.text != ":" or colon.i in speakers.inside:
             continue
         verb = next((t for t in reversed(sdoc[max(colon.sent.start, colon.i - 6):colon.i])
@@ -372,7 +373,7 @@ def _indirect(sdoc, speakers: Speakers, accepted: set[int]) -> tuple[list[Quote]
     """Reported speech: the "that" clause (or the clause with its own subject) of a speech
     verb whose speaker is a name."""
     quotes, facts = [], []
-    for verb in sdoc:
+    for verb in tokens(sdoc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in INDIRECT_VERBS or verb.i in speakers.inside:
             continue
         for clause in verb.children:

@@ -46,6 +46,7 @@ from kg.analysis.lexicon import (
 from kg.analysis.cues import CUES
 from kg.analysis.docindex import MentionIndex, span_of
 from kg.analysis.gazetteer import country
+from kg.analysis.tokenlist import tokens
 from kg.model import Fact, Mention
 from kg.vocab import AGENT_KINDS
 
@@ -584,7 +585,7 @@ def _passive_subjects(verb, index) -> list[tuple[Mention, bool]]:
 
 def _verb_facts(sdoc, index) -> list[Fact]:
     facts = []
-    for verb in sdoc:
+    for verb in tokens(sdoc):
         if verb.pos_ != "VERB" or _negated(verb) or verb.lower_ in PREPOSITION_PARTICIPLES:
             continue  # negated: "X did not attend Y" is not the fact "X attended Y"
         subjects, objects = _arguments(verb, index)
@@ -656,7 +657,7 @@ def _group_facts(sdoc, index, mentions: list[Mention]) -> list[Fact]:
     ("Both countries are members of Y", "the bloc to which all three countries belong"),
     parties to an event ("the two countries signed an agreement")."""
     facts = []
-    for noun in sdoc:
+    for noun in tokens(sdoc):
         if noun.dep_ != "nsubj" or not (places := _counted_countries(noun, index, mentions)):
             continue
         verb, sent = noun.head, index.sentence(noun)
@@ -769,7 +770,7 @@ def _location_facts(sdoc, index) -> list[Fact]:
     """Where an organisation is or an event happens, from phrases around it: "a company
     based in Z" and "Z-based Y" (participles), "Y took place in Z" (intransitive verbs)."""
     facts = []
-    for token in sdoc:
+    for token in tokens(sdoc):
         lemma = token.lemma_.lower()
         sent = index.sentence(token)
         if lemma in BASED_WORDS and token.tag_ == "VBN":
@@ -929,7 +930,7 @@ def _class_noun_facts(sdoc, index) -> list[Fact]:
     contains it; but "the Lisbon suburb of Amadora" names the suburb after "of" (a bare
     name that is no country): Amadora is in Lisbon."""
     facts = []
-    for token in sdoc:
+    for token in tokens(sdoc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in PLACE_CLASS_NOUNS:
             continue
         places = _place_phrase(token, index)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from kg.analysis.docindex import MentionIndex, is_headline, sentence_of, text_of
 from kg.analysis.lexicon import COMPANY_TAILS, ORG_HEADS, TITLE_MODIFIERS, TITLE_WORDS
 from kg.analysis.pronouns import is_age, namesake, nominal, resolve
+from kg.analysis.tokenlist import tokens
 from kg.model import Mention
 from kg.vocab import AGENT_KINDS
 
@@ -172,7 +173,7 @@ def missed(sdoc, mentions: list[Mention]) -> list[Mention]:
     """
     taken = {t.i for m in mentions for t in (sdoc.char_span(m.start, m.end, alignment_mode="expand") or ())}
     found: dict[tuple[str, ...], Mention] = {}
-    for verb in sdoc:
+    for verb in tokens(sdoc):
         if not is_speech(verb, True) or verb.lower_ == "according" or not _quotes(verb) or is_headline(verb.sent):
             continue  # a headline capitalises every word
         token = subject(verb, verb.sent.start if _quote_before(verb) else verb.i + 1, set())
@@ -237,7 +238,7 @@ def _other_uses(sdoc, found: dict[tuple[str, ...], Mention], taken: set[int]) ->
     names = {words: m.kind for words, m in found.items()}
     names.update({words[-1:]: "Person" for words, m in found.items() if m.kind == "Person"})
     out = []
-    for token in sdoc:
+    for token in tokens(sdoc):
         for words, kind in sorted(names.items(), key=lambda kv: -len(kv[0])):
             end = token.i + len(words)
             if token.i not in taken and end <= len(sdoc) and tuple(t.text for t in sdoc[token.i:end]) == words \
