@@ -31,6 +31,7 @@ from functools import lru_cache
 from kg.analysis import gazetteer
 from kg.analysis.docindex import MentionIndex, is_headline, span_of
 from kg.analysis.pronouns import PERSON_PRONOUNS, THING_PRONOUNS, resolve
+from kg.analysis.tokenlist import tokens
 from kg.model import Fact, Mention, Pair
 
 MAX_GAP = 12  # tokens between two mentions beyond which words between are not features
@@ -51,7 +52,7 @@ class _Reader:
 
     def __init__(self, sdoc, index: MentionIndex):
         self.sdoc, self.index = sdoc, index
-        self.tokens = list(sdoc)
+        self.tokens = tokens(sdoc)
         self._chains: dict[int, tuple[tuple[int, str, str], ...]] = {}
         self._ends: dict[tuple[int, int], tuple] = {}
 
