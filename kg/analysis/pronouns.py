@@ -175,7 +175,8 @@ def _subjects(sent, before: int | None) -> list:
     root = sent.root
     found = [c for c in root.children if c.dep_ in _SUBJECTS]
     if not found and root.dep_ == "ROOT":
-        found = [t for t in sent if t.dep_ in _SUBJECTS and t.head.dep_ in ("ccomp", "conj")][:1]
+        found = [t for t in tokens(sent.doc)[sent.start:sent.end]
+                 if t.dep_ in _SUBJECTS and t.head.dep_ in ("ccomp", "conj")][:1]
     found += [c for s in found for c in s.conjuncts]
     return [t for t in found if before is None or t.i < before]
 
