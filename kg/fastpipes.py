@@ -13,13 +13,16 @@ kg.nlp swaps them in for the stock classes only; IDS is spaCy's attribute table
 
 from __future__ import annotations
 
+import re
+
 MEMO_SIZE = 200_000  # distinct (orth, pos, morph) lemmas kept, per process
 # Attributes the ruler writes onto the token only (spaCy's set_token_attrs also writes them on
 # the lexeme, where they do not exist): safe to write for all tokens at once.
 BULK = ("LEMMA", "POS", "TAG", "DEP", "MORPH")
-# Token attributes a single-token ruler pattern may test here; any other pattern (several
-# tokens, REGEX, OP, other attributes) is left to a Matcher of its own.
-TESTED = ("TAG", "POS", "DEP", "LOWER", "ORTH", "IS_SPACE")
+# Token attributes a ruler pattern may test here, the first the one looked up by when it
+# has a choice (the rarer values first); a pattern testing anything else, or using OP, is
+# left to a Matcher of its own.
+TESTED = ("LOWER", "ORTH", "DEP", "TAG", "POS", "IS_SPACE")
 
 
 class FastLemmas:
@@ -112,7 +115,6 @@ class FastAttributes:
     def __init__(self, stock, ids: dict):
         self.stock = stock
         self.ids = ids
-        self.bulk = frozenset(ids[a] for a in BULK)
         self.index: PatternIndex | None = None
 
     def __call__(self, doc):
@@ -127,110 +129,138 @@ class FastAttributes:
 
     def match(self, doc) -> list[tuple[int, int, int, int]]:
         """(attribute row, match id, start, end) of every match, sorted: AttributeRuler.match."""
-        stock = self.stock
-        if self.index is None or self.index.size != len(stock.attrs):
-            self.index = PatternIndex(stock, self.ids)
-        return self.index.matches(doc)
+        return self.indexed().matches(doc)
+
+    def indexed(self) -> PatternIndex:
+        """The ruler's patterns and attributes compiled, again whenever rules were added."""
+        if self.index is None or self.index.size != len(self.stock.attrs):
+            self.index = PatternIndex(self.stock, self.ids)
+        return self.index
 
     def set_annotations(self, doc, matches) -> None:
-        """Write the matches' attributes; spaCy's own code for anything but BULK attributes
-        and for a match whose index falls outside it (spaCy raises its own error)."""
-        stock, merged = self.stock, {}
+        """Write the matches' attributes in order, so later rules win; spaCy's own code for
+        rules writing more than BULK attributes and for a match whose index falls outside
+        it (spaCy raises its own error)."""
+        if not matches:
+            return
+        index = self.indexed()
+        array = doc.to_array(index.written)
+        tokens = array.tolist()
         for row, _, start, end in matches:
-            index = stock.indices[row]
-            i = (end if index < 0 else start) + index
-            attrs = stock.attrs[row]
-            if not start <= i < end or not attrs.keys() <= self.bulk:
-                stock.set_annotations(doc, matches)
+            at, values = index.plan[row]
+            i = (end if at < 0 else start) + at
+            if values is None or not start <= i < end:
+                self.stock.set_annotations(doc, matches)
                 return
-            merged.setdefault(i, {}).update(attrs)
-        if merged:
-            write(doc, merged)
-
-
-def write(doc, merged: dict) -> None:
-    """Set {token index: {attribute id: value}} on DOC in one from_array."""
-    columns = sorted({a for attrs in merged.values() for a in attrs})
-    where = {a: k for k, a in enumerate(columns)}
-    array = doc.to_array(columns)
-    for i, attrs in merged.items():
-        for a, value in attrs.items():
-            array[i, where[a]] = value
-    doc.from_array(columns, array)
+            token = tokens[i]
+            for column, value in values:
+                token[column] = value
+        array[:] = tokens
+        doc.from_array(index.written, array)
 
 
 class PatternIndex:
-    """An attribute ruler's patterns, split: single-token patterns that test only TESTED
-    attributes for equality or IN / NOT_IN go in look-up tables; the others in a Matcher."""
+    """An attribute ruler's patterns, split: those whose tokens test only TESTED attributes
+    (by value, IN, NOT_IN or REGEX) are filed in look-up tables under one of their values;
+    the others go in a Matcher of their own."""
 
     def __init__(self, stock, ids: dict):
         strings = stock.vocab.strings
         self.size = len(stock.attrs)
         self.columns = [ids[a] for a in TESTED]
-        self.tables: list[dict] = [{} for _ in TESTED]  # per column: value -> [(row, key, tests)]
-        self.always: list = []  # patterns with no positive test: tried on every token
+        self.tables: list[dict] = [{} for _ in TESTED]  # per column: value -> [(row, key, at, tokens)]
+        self.always: list = []  # patterns with no value to look up: tried at every token
         self.rest = type(stock.matcher)(stock.vocab, validate=False)
         self.rows: dict = {}
+        self.written, self.plan = plan(stock, ids)
         for row in range(self.size):
             key = strings.add(str(row))
             self.rows[key] = row
             for pattern in stock.matcher.get(key)[1]:
-                tests = compile_token(pattern, strings) if len(pattern) == 1 else None
-                if tests is None:
+                tokens = [compile_token(spec, strings) for spec in pattern]
+                if not tokens or None in tokens:
                     self.rest.add(key, [pattern])
                 else:
-                    self.place(row, key, tests)
+                    self.place(row, key, tokens)
 
-    def place(self, row: int, key: int, tests: list) -> None:
-        """File a compiled pattern under its first positive test's column and values."""
-        for k, (column, positive, values) in enumerate(tests):
-            if positive:
-                entry = (row, key, tests[:k] + tests[k + 1:])
-                for value in values:
-                    self.tables[column].setdefault(value, []).append(entry)
-                return
-        self.always.append((row, key, tests))
+    def place(self, row: int, key: int, tokens: list) -> None:
+        """File a compiled pattern under the values of its first IN test, by TESTED's order."""
+        choices = [(column, k, values) for k, tests in enumerate(tokens)
+                   for column, kind, values in tests if kind == "in"]
+        if not choices:
+            self.always.append((row, key, tokens))
+            return
+        column, at, values = min(choices, key=lambda choice: choice[:2])
+        for value in values:
+            self.tables[column].setdefault(value, []).append((row, key, at, tokens))
 
     def matches(self, doc) -> list[tuple[int, int, int, int]]:
+        """Every (row, key, start, end) match of the patterns in DOC, sorted."""
         found = set()
+        rows = doc.to_array(self.columns).tolist()
         tables = [(c, t) for c, t in enumerate(self.tables) if t]
-        for i, values in enumerate(doc.to_array(self.columns).tolist()):
+        strings = doc.vocab.strings
+        for i, values in enumerate(rows):
             for column, table in tables:
-                for row, key, tests in table.get(values[column], ()):
-                    if passes(values, tests):
-                        found.add((row, key, i, i + 1))
-            for row, key, tests in self.always:
-                if passes(values, tests):
-                    found.add((row, key, i, i + 1))
+                for row, key, at, tokens in table.get(values[column], ()):
+                    if fits(rows, i - at, tokens, strings):
+                        found.add((row, key, i - at, i - at + len(tokens)))
+            for row, key, tokens in self.always:
+                if fits(rows, i, tokens, strings):
+                    found.add((row, key, i, i + len(tokens)))
         if len(self.rest):
             found.update((self.rows[key], key, s, e)
                          for key, s, e in self.rest(doc, allow_missing=True, as_spans=False))
         return sorted(found)
 
 
-def passes(values: list, tests: list) -> bool:
-    """Whether a token's VALUES (by TESTED column) pass every (column, positive, values) test."""
-    return all((values[column] in allowed) == positive for column, positive, allowed in tests)
+def plan(stock, ids: dict) -> tuple[list[int], list[tuple[int, list | None]]]:
+    """The BULK attributes the ruler STOCK writes, and per rule its token index and its
+    [(position among them, value)], None for a rule writing any other attribute."""
+    bulk = [ids[a] for a in BULK]
+    written = sorted({a for attrs in stock.attrs for a in attrs if a in bulk}) or bulk[:1]
+    rules = []
+    for attrs, index in zip(stock.attrs, stock.indices):
+        safe = all(a in written for a in attrs)
+        rules.append((index, [(written.index(a), v) for a, v in attrs.items()] if safe else None))
+    return written, rules
 
 
-def compile_token(pattern: list, strings) -> list | None:
-    """A single-token Matcher pattern as [(column, positive, value ids)], or None when it
-    uses anything but TESTED attributes compared by value, IN or NOT_IN."""
+def fits(rows: list, start: int, tokens: list, strings) -> bool:
+    """Whether the pattern's TOKENS match the doc's token ROWS (by TESTED column) from START."""
+    if start < 0 or start + len(tokens) > len(rows):
+        return False
+    for values, tests in zip(rows[start:start + len(tokens)], tokens):
+        for column, kind, allowed in tests:
+            if kind == "re":
+                if not allowed.search(strings[values[column]]):
+                    return False
+            elif (values[column] in allowed) != (kind == "in"):
+                return False
+    return True
+
+
+def compile_token(spec: dict, strings) -> list | None:
+    """A Matcher token pattern as [(column, "in" | "not_in" | "re", value ids or regex)], or
+    None when it uses anything but TESTED attributes compared by value, IN, NOT_IN, REGEX."""
     tests = []
-    for name, value in pattern[0].items():
+    for name, value in spec.items():
         name = {"TEXT": "ORTH"}.get(name.upper(), name.upper()) if isinstance(name, str) else None
         if name not in TESTED:
             return None
-        positive, values = True, value
+        kind, values = "in", [value]
         if isinstance(value, dict):
-            if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN"):
+            if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX"):
                 return None
             (operator, values), = value.items()
-            positive = operator == "IN"
-        else:
-            values = [value]
+            kind = operator.lower()
+        if kind == "regex":
+            if not isinstance(values, str):
+                return None
+            tests.append((TESTED.index(name), "re", re.compile(values)))
+            continue
         if not isinstance(values, (list, tuple)) or not all(isinstance(v, (str, int)) for v in values):
             return None
         ids = {int(v) if isinstance(v, (bool, int)) else strings.add(v) for v in values}
-        tests.append((TESTED.index(name), positive, ids))
+        tests.append((TESTED.index(name), kind, ids))
     return tests
