@@ -144,7 +144,7 @@ class FastAttributes:
         if not matches:
             return
         index = self.indexed()
-        array = doc.to_array(index.written)
+        array = doc.to_array(index.written).reshape(len(doc), -1)  # one column: 1-D
         tokens = array.tolist()
         for row, _, start, end in matches:
             at, values = index.plan[row]

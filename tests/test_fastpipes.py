@@ -69,3 +69,28 @@ def test_lemmas_left_alone_when_overwrite_is_set_fall_back_to_spacy(nlp):
     doc[1].lemma_ = "gander"
     fast(doc)
     assert [t.lemma_ for t in doc] == ["the", "gander", "fly", "."]
+
+
+def test_a_ruler_of_ones_own_gives_spacys_annotations_and_errors():
+    """A negative index, a REGEX, an OP pattern (left to a Matcher), one attribute written;
+    a rule added later is compiled too, and an index outside the match raises spaCy's error."""
+    import spacy
+    from spacy.attrs import IDS
+
+    from kg.fastpipes import FastAttributes
+
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "port"}, {"LOWER": "ellis"}]], {"TAG": "NNP"}, index=-1)
+    ruler.add([[{"LOWER": {"REGEX": "^ab"}}]], {"TAG": "XX"})
+    ruler.add([[{"TEXT": "x", "OP": "?"}, {"LOWER": "the"}]], {"TAG": "DT"})
+    fast = FastAttributes(ruler, IDS)
+    text = "Port Ellis and Abbot saw the x the ship"
+    theirs, ours = ruler(blank.make_doc(text)), fast(blank.make_doc(text))
+    assert [t.tag_ for t in ours] == [t.tag_ for t in theirs] == ["", "NNP", "", "XX", "", "DT", "DT", "DT", ""]
+    ruler.add([[{"LOWER": "saw"}]], {"POS": "VERB"}, index=2)
+    with pytest.raises(ValueError) as stock_error:
+        ruler(blank.make_doc(text))
+    with pytest.raises(ValueError) as fast_error:
+        fast(blank.make_doc(text))
+    assert str(fast_error.value) == str(stock_error.value)
