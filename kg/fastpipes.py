@@ -108,9 +108,9 @@ def first_form(orig: str, index: frozenset, exceptions: dict, rules: list) -> st
 
 
 class FastAttributes:
-    """The attribute ruler: the same sorted matches as its Matcher (single-token patterns
-    looked up by token attributes, the rest matched by a Matcher holding only them), each
-    match's attributes merged per token in order (later rules win) and written at once."""
+    """The attribute ruler: the same sorted matches as its Matcher (patterns looked up in
+    tables by token values, those it cannot read matched by a Matcher holding only them),
+    each match's attributes set per token in order (later rules win) and written at once."""
 
     def __init__(self, stock, ids: dict):
         self.stock = stock
