@@ -212,7 +212,7 @@ def focus(
     if max_nodes is not None and len(sub) > max_nodes:
         sub = _most_connected(sub, max_nodes)
         reasons.append(f"only the {max_nodes:,} most connected")
-    return sub, _left_out(view.subgraph(undated), sub, reasons)
+    return sub, _left_out(view, sub, reasons, undated)
 
 
 def _checked_kinds(wanted: set[str]) -> set[str]:
@@ -250,14 +250,16 @@ def _degree(graph: nx.MultiDiGraph, node) -> int:
     return len(near) + (node in near)
 
 
-def _left_out(view: nx.MultiDiGraph, sub: nx.MultiDiGraph, reasons: list[str]) -> str:
-    """The sentence saying what of VIEW is not in SUB, and why ("" if nothing is left out).
+def _left_out(view: nx.MultiDiGraph, sub: nx.MultiDiGraph, reasons: list[str], nodes: list | None = None) -> str:
+    """The sentence saying what of VIEW (of its NODES only, when given) is not in SUB,
+    and why ("" if nothing is left out).
 
     >>> g = nx.MultiDiGraph(); g.add_node("a", kind="Person"); _ = g.add_edge("a", "b")
     >>> _left_out(g, g.subgraph(["a"]), ["type filter"])
     'Showing 1 of 2 entities; left out 1 other and 1 relation (type filter).'
     """
-    left = [n for n in view if n not in sub]
+    nodes = list(view) if nodes is None else nodes
+    left = [n for n in nodes if n not in sub]
     if not left:
         return ""
     counts: dict[str, int] = {}
@@ -266,9 +268,10 @@ def _left_out(view: nx.MultiDiGraph, sub: nx.MultiDiGraph, reasons: list[str]) -
         counts[kind] = counts.get(kind, 0) + 1
     order = [k.lower() for k in NODE_KINDS] + sorted(set(counts) - {k.lower() for k in NODE_KINDS})
     parts = ", ".join(f"{counts[k]:,} {k if counts[k] == 1 else _plural(k)}" for k in order if k in counts)
-    dropped = view.number_of_edges() - sub.number_of_edges()
+    among = set(nodes)
+    dropped = sum(u in among and v in among for u, v in view.edges()) - sub.number_of_edges()
     relations = f" and {dropped:,} relation{'s' * (dropped != 1)}" if dropped else ""
-    return (f"Showing {len(sub):,} of {len(view):,} entities; left out {parts}{relations}"
+    return (f"Showing {len(sub):,} of {len(nodes):,} entities; left out {parts}{relations}"
             f" ({'; '.join(reasons)}).")
 
 
