@@ -75,8 +75,11 @@ def _exit_now(code: int) -> None:
     1,000 documents, after the exports are written, the locks released and the workers
     stopped: nothing is left to do but flush what was printed."""
     if sys.stdout is sys.__stdout__:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe ("kg build | head") or stream
+                pass
         os._exit(code)
 
 

@@ -161,3 +161,17 @@ def test_base_iri_is_honoured(tmp_path, bundled_build):
     text = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
     assert "@prefix kgr: <https://news.example.com/id/>" in text
     assert "example.org/kg/resource" not in text
+
+
+def test_a_build_process_ends_at_once_with_its_summary_printed(tmp_path):
+    """`kg build` leaves the process without the interpreter's teardown (kg.cli._exit_now):
+    the summary must still reach a pipe, and the exit code say success."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "memo.txt").write_text("Ada Lind, the chair of the Port Elden Harbour Board, resigned on Monday.\n",
+                                     encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "kg", "build", "--corpus", str(corpus), "--out", str(tmp_path / "out"),
+                           "--jobs", "1", "--quiet"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "1 documents" in done.stdout and "wrote " in done.stdout and "spaCy" in done.stdout
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
