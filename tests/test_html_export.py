@@ -507,3 +507,24 @@ def test_build_keeps_comentions_for_kg_html_which_draws_without_them_too(built, 
     text = out.read_text(encoding="utf-8")
     assert not any(e["kind"] == "comention" for e in _data(text)["edges"]) and "rebuild with kg build" in text
     assert len(_data(text)["edges"]) == sum(e["kind"] == "fact" for e in with_them)
+
+
+@pytest.mark.parametrize("trial", range(12))
+def test_label_propagation_finds_networkx_communities(trial):
+    """The page's own label propagation is networkx's asyn_lpa_communities, draw for draw."""
+    import random
+
+    from kg.export.html import _induced, _label_propagation
+
+    r = random.Random(trial)
+    names = [f"https://example.org/kg/resource/person/p{i:03d}" for i in range(r.randrange(5, 150))]
+    g = nx.Graph()
+    g.add_nodes_from(r.sample(names, len(names)))
+    for _ in range(r.randrange(5, 500)):
+        a, b = r.choice(names), r.choice(names)
+        if a != b:
+            g.add_edge(a, b, weight=g.get_edge_data(a, b, {}).get("weight", 0) + r.choice([1, 2, 0.5]))
+    for part in nx.connected_components(g):
+        mine = sorted(sorted(c) for c in _label_propagation(g, part))
+        theirs = sorted(sorted(c) for c in nx.community.asyn_lpa_communities(_induced(g, part), weight="weight", seed=0))
+        assert mine == theirs

@@ -368,7 +368,7 @@ def _mark_stories(nodes: list[dict], graph, pairs: list[tuple]) -> None:
         elif len(part) <= LOUVAIN_UP_TO:
             found += nx.community.louvain_communities(_induced(g, part), weight="weight", seed=0)
         else:
-            found += nx.community.asyn_lpa_communities(_induced(g, part), weight="weight", seed=0)
+            found += _label_propagation(g, part)
     ranked = sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
     story = {n: i for i, members in enumerate(ranked) for n in members}
     for n in nodes:
@@ -390,6 +390,45 @@ def _induced(g, part: set):
     sub.add_nodes_from(nodes)
     sub.add_edges_from((u, v, data) for u in nodes for v, data in g.adj[u].items() if v in part)
     return sub
+
+
+def _label_propagation(g, part: set, seed: int = 0) -> list[set]:
+    """networkx's asynchronous label propagation (`asyn_lpa_communities`, weighted, SEED)
+    on `_induced(g, part)`, step for step and with the same random draws, so the same
+    communities; over plain dicts, as networkx's views cost most of the page's time at
+    1,000 articles. `tests/test_html_export.py` holds the two to the same result."""
+    import random
+
+    nodes = sorted(part)
+    adj: dict = {n: {} for n in nodes}
+    for u in nodes:  # neighbours in the order `_induced` adds them: it decides ties below
+        for v, data in g.adj[u].items():
+            if v in part:
+                both = adj[u].get(v, {})
+                both.update(data)
+                adj[u][v] = adj[v][u] = both
+    rng = random.Random(seed)
+    labels = {n: i for i, n in enumerate(nodes)}
+    changed = True
+    while changed:
+        changed = False
+        order = list(nodes)
+        rng.shuffle(order)
+        for node in order:
+            if not adj[node]:
+                continue
+            freq: dict = {}
+            for v, data in adj[node].items():
+                freq[labels[v]] = freq.get(labels[v], 0.0) + data.get("weight", 1)
+            top = max(freq.values())
+            best = [label for label, f in freq.items() if f == top]
+            if labels[node] not in best:
+                labels[node] = rng.choice(best)
+                changed = True
+    groups: dict = {}
+    for n, label in labels.items():
+        groups.setdefault(label, set()).add(n)
+    return list(groups.values())
 
 
 def _timeline(graph, node_ids: list[str], evidence, doc_index: dict) -> list[dict]:
