@@ -238,7 +238,8 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
 def count_facts(graph: Graph) -> tuple[int, int]:
     """The distinct (subject, predicate, object) facts of GRAPH's statements, and its
     statements (one a sentence that states a fact)."""
-    statements = set(graph.subjects(RDF.type, KG.Statement))
-    facts = {(graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
+    look = index.Lookup(graph)
+    statements = set(look.subjects(RDF.type, KG.Statement))
+    facts = {(look.value(st, RDF.subject), look.value(st, RDF.predicate), look.value(st, RDF.object))
              for st in statements}
     return len(facts), len(statements)
