@@ -238,8 +238,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
 def count_facts(graph: Graph) -> tuple[int, int]:
     """The distinct (subject, predicate, object) facts of GRAPH's statements, and its
     statements (one a sentence that states a fact)."""
-    look = index.Lookup(graph)
-    statements = set(look.subjects(RDF.type, KG.Statement))
-    facts = {(look.value(st, RDF.subject), look.value(st, RDF.predicate), look.value(st, RDF.object))
-             for st in statements}
-    return len(facts), len(statements)
+    kind, statement, parts = RDF.type, KG.Statement, (RDF.subject, RDF.predicate, RDF.object)
+    rows = [by_predicate for by_predicate in index.spo(graph).values() if statement in by_predicate.get(kind, ())]
+    facts = {tuple(next(iter(row.get(p, ())), None) for p in parts) for row in rows}
+    return len(facts), len(rows)
