@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from kg.analysis.dates import xsd_type
 from kg import inference, reading, relmodel
@@ -27,11 +28,47 @@ from kg.resolve import Resolution
 from kg.settings import Settings
 from kg.vocab import ENTITY_KINDS, KG, PREFIXES, fits, resource_prefixes
 
+class SubjectFirst(SimpleMemory):
+    """rdflib's SimpleMemory (kg's graphs hold one context: the default store's per-context
+    bookkeeping doubled the cost of each triple), filled subject first. A build adds
+    100,000 triples at 1,000 articles and reads them back by subject (kg.export.index), so
+    the predicate and object indexes, two thirds of each addition's cost, are filled only
+    when a lookup first needs them (a pattern with the subject unbound: a user's query)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending: list[tuple] = []
+
+    def add(self, triple, context, quoted: bool = False) -> None:
+        s, p, o = triple
+        by_predicate = self._SimpleMemory__spo.setdefault(s, {})
+        by_predicate.setdefault(p, {})[o] = 1
+        self._pending.append(triple)
+
+    def _complete(self) -> None:
+        pending, self._pending = self._pending, []
+        pos, osp = self._SimpleMemory__pos, self._SimpleMemory__osp
+        for s, p, o in pending:
+            pos.setdefault(p, {}).setdefault(o, {})[s] = 1
+            osp.setdefault(o, {}).setdefault(s, {})[p] = 1
+
+    def triples(self, triple_pattern, context=None):
+        if triple_pattern[0] is None and (triple_pattern[1] is not None or triple_pattern[2] is not None):
+            self._complete()
+        return super().triples(triple_pattern, context)
+
+    def remove(self, triple_pattern, context=None) -> None:
+        self._complete()
+        super().remove(triple_pattern, context)
+
+    def __len__(self, context=None) -> int:
+        return sum(len(objects) for by_predicate in self._SimpleMemory__spo.values() for objects in by_predicate.values())
+
+
 def new_graph(base_iri: str) -> Graph:
-    """An empty graph with the contract's prefixes bound, person: org: ... under BASE_IRI.
-    Its store is rdflib's SimpleMemory: kg's graphs hold one context, and the default
-    store's per-context bookkeeping doubled the cost of each added triple."""
-    graph = Graph(store="SimpleMemory", bind_namespaces="none")
+    """An empty graph (in a SubjectFirst store) with the contract's prefixes bound,
+    person: org: ... under BASE_IRI."""
+    graph = Graph(store=SubjectFirst(), bind_namespaces="none")
     graph.bind("kgr", Namespace(base_iri))
     for prefix, namespace in resource_prefixes(base_iri).items():
         graph.bind(prefix, Namespace(namespace))

@@ -18,30 +18,38 @@ from decimal import Decimal
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
+from kg.export.index import spo
 from kg.vocab import KG
 
 METHOD = "inferred-containment"
 
 
-def _stated(graph: Graph) -> dict[tuple[URIRef, URIRef], tuple[URIRef, float]]:
+def _stated(index: dict) -> dict[tuple[URIRef, URIRef], tuple[URIRef, float]]:
     """(subject, place) -> its surest statement and that statement's confidence, for
-    every stated kg:location fact."""
+    every stated kg:location fact. INDEX: the graph's subject index (kg.export.index.spo)."""
     best: dict[tuple[URIRef, URIRef], tuple[URIRef, float]] = {}
-    for st in graph.subjects(RDF.predicate, KG.location):
-        if graph.value(st, KG.method) == Literal(METHOD):
+    location, inferred = KG.location, Literal(METHOD)
+    for st, row in index.items():
+        if location not in row.get(RDF.predicate, ()) or inferred in row.get(KG.method, ()):
             continue
-        key = (graph.value(st, RDF.subject), graph.value(st, RDF.object))
-        confidence = float(graph.value(st, KG.confidence))
+        key = (_first(row, RDF.subject), _first(row, RDF.object))
+        confidence = float(_first(row, KG.confidence))
         if key not in best or (-confidence, str(st)) < (-best[key][1], str(best[key][0])):
             best[key] = (st, confidence)
     return best
 
 
+def _first(row: dict, predicate: URIRef):
+    return next(iter(row.get(predicate, ())), None)
+
+
 def containments(graph: Graph, base: Namespace) -> int:
     """Add X location Z wherever X location Y and place Y location place Z are stated and
     X location Z is not. Returns how many facts were added."""
-    stated = _stated(graph)
-    places = set(graph.subjects(RDF.type, KG.Place))
+    index = spo(graph)
+    stated = _stated(index)
+    place = KG.Place
+    places = {s for s, row in index.items() if place in row.get(RDF.type, ())}
     wider: dict[URIRef, list[URIRef]] = {}
     for (y, z) in stated:
         if y in places and z in places:
