@@ -1,7 +1,6 @@
 """Fast reads of an rdflib graph for the exports, which read every triple once or more.
 
     spo(graph) -> {subject: {predicate: objects}}
-    size(graph) -> len(graph), counted on that index
     Lookup(graph).value / objects / subjects / subject_objects   rdflib's, over that index
 
 Each of rdflib's own lookups walks its store's context bookkeeping for every triple it
@@ -11,11 +10,6 @@ yields: at 100,000 triples the page's evidence alone made 70,000 `graph.value` c
 from __future__ import annotations
 
 from rdflib import Graph
-
-
-def size(graph: Graph) -> int:
-    """len(GRAPH) from the index (rdflib's SimpleMemory counts by walking every triple)."""
-    return sum(len(objects) for by_predicate in spo(graph).values() for objects in by_predicate.values())
 
 
 def spo(graph: Graph) -> dict:
