@@ -25,7 +25,7 @@ from kg.errors import ExportError
 from kg.export import graphml, html, index, turtle
 from kg.export.atomic import write_many
 from kg.export.view import evidence, focus, to_networkx
-from kg.graph import assemble, document_triples
+from kg.graph import assemble, context, document_triples
 from kg.model import DocResult, Document
 from kg.resolve import Resolution, cluster
 from kg.settings import Settings
@@ -198,7 +198,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     >>> print(build(Settings(corpus=Path("corpus"))).summary())  # doctest: +SKIP
     5 documents: 17 persons, ...
     """
-    triples_of, fragments = document_triples, None
+    triples_of, fragments, light = document_triples, None, None
     if settings.use_cache:
         from kg import incremental
         from kg.fragments import Fragments
@@ -213,6 +213,9 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         clock = _Clock(timings)
         resolution = cluster(extraction.results, aliases.load(settings.aliases))
         clock("resolve")
+        if fragments is not None and light is not None:
+            fragments.fill(list(extraction.results), light.keys, light.full, resolution, settings,
+                           context(resolution, settings))
         graph = assemble(extraction.results, resolution, settings, triples_of)
         if fragments is not None:
             fragments.prune()

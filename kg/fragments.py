@@ -1,6 +1,7 @@
 """Assembly reuses what did not change: each document's triples, kept from the last build.
 
     Fragments(folder).triples_of(full) -> a kg.graph.assemble TRIPLES_OF that reuses them
+    Fragments(folder).fill(...)         make the missing ones first, in parallel (jobs > 1)
     Fragments(folder).prune()           drop the fragments this build did not use
 
 A document's share of the graph (its kg:Document, quotes, facts and their statements) is
@@ -17,8 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -127,6 +130,26 @@ class Fragments:
 
         return triples_of
 
+    def fill(self, results: list[DocResult], cache_keys: dict[str, str], full: Callable[[DocResult], DocResult],
+             resolution: Resolution, settings: Settings, ctx: Context) -> int:
+        """Assemble and store, in settings.jobs forked processes, the fragments RESULTS'
+        documents lack (a cold build's, or those an added article's names changed), so
+        `triples_of` finds them all: the classifier's reading and the triples of each
+        document are most of a cold build's serial half. Returns how many were made; 0
+        (nothing done, `triples_of` makes them) with one job, few to make, or no fork."""
+        todo = [r for r in results if not self._path(
+            key(r, cache_keys[r.document.doc_id], resolution, settings, ctx)).exists()]
+        jobs = min(settings.jobs, len(todo) // MIN_SHARE)
+        if jobs < 2 or settings.executor != "local" or "fork" not in multiprocessing.get_all_start_methods():
+            return 0
+        # The forked workers inherit the work (copy-on-write) rather than receive it pickled.
+        _shared[:] = [(self, todo, cache_keys, full, resolution, settings, ctx)]
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupt) as pool:
+                return sum(pool.map(_fill_share, [(k, jobs) for k in range(jobs)]))
+        finally:
+            _shared.clear()
+
     def prune(self) -> None:
         """Delete every fragment this build did not use."""
         try:
@@ -136,3 +159,22 @@ class Fragments:
         for name in names:
             if name.endswith(".pickle") and name.removesuffix(".pickle") not in self.used:
                 (self.folder / name).unlink(missing_ok=True)
+
+
+_shared: list[tuple] = []  # the work of Fragments.fill, for its forked workers
+MIN_SHARE = 50  # documents a worker of Fragments.fill gets at least: fewer are not worth a fork
+
+
+def _ignore_interrupt() -> None:
+    """Ctrl-C is the build's to handle (it stops the pool), not each worker's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _fill_share(share: tuple[int, int]) -> int:
+    """Runs in a forked worker: store the fragments of every JOBS-th document from K."""
+    k, jobs = share
+    fragments, todo, cache_keys, full, resolution, settings, ctx = _shared[0]
+    for result in todo[k::jobs]:
+        entry = key(result, cache_keys[result.document.doc_id], resolution, settings, ctx)
+        fragments.put(entry, document_triples(full(result), resolution, settings, ctx))
+    return len(todo[k::jobs])

@@ -123,3 +123,23 @@ def test_a_file_is_read_again_only_when_it_changed(tmp_path, nlp, monkeypatch):
     assert read == ["note.md"]  # port.txt's reading was reused
     assert "Ferry Service Resumes" in (tmp_path / "exports" / "graph.ttl").read_text(encoding="utf-8")
     _same_as_fresh(tmp_path, "reread")
+
+
+def test_fragments_made_by_forked_workers_give_the_same_exports(tmp_path, nlp, monkeypatch):
+    """With two jobs the documents' triples are assembled in two forked processes
+    (Fragments.fill) and read back: the exports are a one-job build's, byte for byte."""
+    from kg import fragments as fragments_module
+
+    monkeypatch.setattr(fragments_module, "MIN_SHARE", 1)
+    made = []
+    fill = fragments_module.Fragments.fill
+    monkeypatch.setattr(fragments_module.Fragments, "fill", lambda self, *a: made.append(fill(self, *a)) or made[-1])
+    write_corpus(tmp_path / "corpus", {**BEFORE, "talks.txt": TALKS})
+    build_corpus(tmp_path / "corpus", tmp_path / "exports", jobs=2)
+    assert made == [4]
+    _same_as_fresh(tmp_path, "forked")
+    assert build_corpus(tmp_path / "corpus", tmp_path / "exports", jobs=2).__class__.__name__ == "UpToDate"
+    (tmp_path / "corpus" / "talks.txt").unlink()  # only QUAY's fragment changes: one is made in process
+    build_corpus(tmp_path / "corpus", tmp_path / "exports", jobs=2)
+    assert made[-1] == 0
+    _same_as_fresh(tmp_path, "forked-delete")
