@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import json
+import pickle
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -20,11 +21,12 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kg import aliases, cache, comention, corpus, executor, nlp
+from kg import aliases, cache, comention, corpus, executor, forked, nlp
 from kg.errors import ExportError
 from kg.export import graphml, html, index, turtle
 from kg.export.atomic import write_many
 from kg.export.view import evidence, focus, to_networkx
+from kg.fragments import dumps
 from kg.graph import assemble, context, document_triples
 from kg.model import DocResult, Document
 from kg.resolve import Resolution, cluster
@@ -216,6 +218,8 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         if fragments is not None and light is not None:
             fragments.fill(list(extraction.results), light.keys, light.full, resolution, settings,
                            context(resolution, settings))
+        else:
+            triples_of = _made_in_forks(extraction.results, resolution, settings)
         graph = assemble(extraction.results, resolution, settings, triples_of)
         if fragments is not None:
             fragments.prune()
@@ -236,6 +240,21 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         warnings=extraction.warnings,
         parsed=extraction.parsed,
     )
+
+
+def _made_in_forks(results: Sequence[DocResult], resolution: Resolution, settings: Settings):
+    """A TRIPLES_OF for kg.graph.assemble whose documents' triples were made by forked
+    workers (kg.forked; with one job or few documents, made as assembly asks)."""
+    ctx = context(resolution, settings)
+    made = forked.in_forks(results, lambda r: dumps(document_triples(r, resolution, settings, ctx)),
+                           settings.jobs if settings.executor == "local" else 1)
+    ready = {r.document.doc_id: blob for r, blob in zip(results, made or ())}
+
+    def triples_of(result: DocResult, resolution: Resolution, settings: Settings, ctx) -> list[tuple]:
+        blob = ready.pop(result.document.doc_id, None)
+        return pickle.loads(blob) if blob is not None else document_triples(result, resolution, settings, ctx)
+
+    return triples_of
 
 
 def count_facts(graph: Graph) -> tuple[int, int]:

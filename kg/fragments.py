@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import io
-import multiprocessing
 import os
 import pickle
-import signal
 from collections.abc import Callable
 from pathlib import Path
 
 import rdflib
 from rdflib import Literal, URIRef
 
-from kg import cache
+from kg import cache, forked
 from kg.graph import Context, document_triples
 from kg.manifest import code_fingerprint
 from kg.model import DocResult
@@ -97,6 +95,7 @@ class Fragments:
         self.folder = Path(folder)
         self.used: set[str] = set()
         self.reused = 0
+        self.ready: dict[str, bytes] = {}  # entry -> the fragment `fill` just made
 
     def _path(self, entry: str) -> Path:
         return self.folder / f"{entry}.pickle"
@@ -120,6 +119,9 @@ class Fragments:
         def triples_of(result: DocResult, resolution: Resolution, settings: Settings, ctx: Context) -> list[tuple]:
             entry = key(result, cache_keys[result.document.doc_id], resolution, settings, ctx)
             self.used.add(entry)
+            blob = self.ready.pop(entry, None)
+            if blob is not None:
+                return pickle.loads(blob)
             triples = self.get(entry)
             if triples is not None:
                 self.reused += 1
@@ -132,23 +134,20 @@ class Fragments:
 
     def fill(self, results: list[DocResult], cache_keys: dict[str, str], full: Callable[[DocResult], DocResult],
              resolution: Resolution, settings: Settings, ctx: Context) -> int:
-        """Assemble and store, in settings.jobs forked processes, the fragments RESULTS'
-        documents lack (a cold build's, or those an added article's names changed), so
-        `triples_of` finds them all: the classifier's reading and the triples of each
-        document are most of a cold build's serial half. Returns how many were made; 0
-        (nothing done, `triples_of` makes them) with one job, few to make, or no fork."""
-        todo = [r for r in results if not self._path(
-            key(r, cache_keys[r.document.doc_id], resolution, settings, ctx)).exists()]
-        jobs = min(settings.jobs, len(todo) // MIN_SHARE)
-        if jobs < 2 or settings.executor != "local" or "fork" not in multiprocessing.get_all_start_methods():
-            return 0
-        # The forked workers inherit the work (copy-on-write) rather than receive it pickled.
-        _shared[:] = [(self, todo, cache_keys, full, resolution, settings, ctx)]
-        try:
-            with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupt) as pool:
-                return sum(pool.map(_fill_share, [(k, jobs) for k in range(jobs)]))
-        finally:
-            _shared.clear()
+        """Make the fragments RESULTS' documents lack (a cold build's, or those an added
+        article's names changed) in settings.jobs forked workers (kg.forked), store them
+        and keep them for `triples_of`. Returns how many were made; 0 where kg.forked
+        declines (one job, few to make), and then `triples_of` makes them one by one."""
+        entries = {r.document.doc_id: key(r, cache_keys[r.document.doc_id], resolution, settings, ctx)
+                   for r in results}
+        todo = [r for r in results if not self._path(entries[r.document.doc_id]).exists()]
+        made = forked.in_forks(todo, lambda r: dumps(document_triples(full(r), resolution, settings, ctx)),
+                               settings.jobs if settings.executor == "local" else 1)
+        for result, blob in zip(todo, made or ()):
+            entry = entries[result.document.doc_id]
+            cache.write_bytes(self._path(entry), blob)
+            self.ready[entry] = blob
+        return len(made or ())
 
     def prune(self) -> None:
         """Delete every fragment this build did not use."""
@@ -159,22 +158,3 @@ class Fragments:
         for name in names:
             if name.endswith(".pickle") and name.removesuffix(".pickle") not in self.used:
                 (self.folder / name).unlink(missing_ok=True)
-
-
-_shared: list[tuple] = []  # the work of Fragments.fill, for its forked workers
-MIN_SHARE = 50  # documents a worker of Fragments.fill gets at least: fewer are not worth a fork
-
-
-def _ignore_interrupt() -> None:
-    """Ctrl-C is the build's to handle (it stops the pool), not each worker's."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _fill_share(share: tuple[int, int]) -> int:
-    """Runs in a forked worker: store the fragments of every JOBS-th document from K."""
-    k, jobs = share
-    fragments, todo, cache_keys, full, resolution, settings, ctx = _shared[0]
-    for result in todo[k::jobs]:
-        entry = key(result, cache_keys[result.document.doc_id], resolution, settings, ctx)
-        fragments.put(entry, document_triples(full(result), resolution, settings, ctx))
-    return len(todo[k::jobs])

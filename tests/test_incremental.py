@@ -128,9 +128,10 @@ def test_a_file_is_read_again_only_when_it_changed(tmp_path, nlp, monkeypatch):
 def test_fragments_made_by_forked_workers_give_the_same_exports(tmp_path, nlp, monkeypatch):
     """With two jobs the documents' triples are assembled in two forked processes
     (Fragments.fill) and read back: the exports are a one-job build's, byte for byte."""
+    from kg import forked
     from kg import fragments as fragments_module
 
-    monkeypatch.setattr(fragments_module, "MIN_SHARE", 1)
+    monkeypatch.setattr(forked, "MIN_SHARE", 1)
     made = []
     fill = fragments_module.Fragments.fill
     monkeypatch.setattr(fragments_module.Fragments, "fill", lambda self, *a: made.append(fill(self, *a)) or made[-1])
@@ -143,3 +144,16 @@ def test_fragments_made_by_forked_workers_give_the_same_exports(tmp_path, nlp, m
     build_corpus(tmp_path / "corpus", tmp_path / "exports", jobs=2)
     assert made[-1] == 0
     _same_as_fresh(tmp_path, "forked-delete")
+
+
+def test_a_no_cache_build_assembles_in_forks_too(tmp_path, nlp, monkeypatch):
+    from kg import forked
+
+    monkeypatch.setattr(forked, "MIN_SHARE", 1)
+    calls = []
+    in_forks = forked.in_forks
+    monkeypatch.setattr(forked, "in_forks", lambda items, make, jobs: calls.append(jobs) or in_forks(items, make, jobs))
+    write_corpus(tmp_path / "corpus", {**BEFORE, "talks.txt": TALKS})
+    build_corpus(tmp_path / "corpus", tmp_path / "exports", jobs=2, use_cache=False)
+    assert calls == [2]
+    _same_as_fresh(tmp_path, "no-cache-forked")
