@@ -87,3 +87,15 @@ def test_is_headline_reads_the_sentence_text(nlp):
     sdoc = nlp("Harbour board approves expansion\nThe board met on Monday.")
     first, second = list(sdoc.sents)
     assert is_headline(first) and not is_headline(second)
+
+
+def test_keep_text_gives_the_documents_text_only_when_it_is_the_parses(nlp):
+    from kg.analysis.docindex import keep_text
+
+    text = "Maria Lopez joined Acme Robotics in May.\n"
+    sdoc = nlp(text)
+    keep_text(sdoc, text)
+    assert text_of(sdoc) is text
+    other = nlp(text)
+    keep_text(other, text + "More words the parse never saw.")
+    assert text_of(other) == text

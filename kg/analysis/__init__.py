@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from kg.analysis import datelines, events, eventverbs, mentions, nationality, pairs, quotes, relations
 from kg.analysis.acronyms import definitions
+from kg.analysis.docindex import keep_text
 from kg.analysis.tokenlist import forget
 from kg.analysis import speakers
 from kg.model import DocResult, Document, Fact
@@ -55,6 +56,7 @@ def analyse(document: Document, sdoc) -> DocResult:
 
 
 def _analyse(document: Document, sdoc) -> DocResult:
+    keep_text(sdoc, document.text)
     acronyms = tuple(((a, b), (c, d)) for a, b, c, d in definitions(document.text))
     sentences, found = mentions.collect(sdoc, acronyms)
     found = sorted(found + speakers.missed(sdoc, found), key=lambda m: (m.start, m.end))

@@ -5,6 +5,7 @@ tokens to mentions.
 
     text_of(sdoc) -> str                       (spaCy's Doc.text joins every token again on
                                                 each access: per-mention slicing was quadratic)
+    keep_text(sdoc, text)                      text_of answers the document's own text
     sentence_of(sdoc) -> {token index: sentence index}
     noun_chunks(sdoc) -> tuple of spans
     words_of(sdoc) -> frozenset of the words of the text
@@ -40,6 +41,15 @@ def text_of(sdoc) -> str:
     if text is None:
         text = store[_KEY] = sdoc.text
     return text
+
+
+def keep_text(sdoc, text: str) -> None:
+    """Let text_of answer TEXT, the document's own text, which SDOC's is (kg.nlp.parse
+    joins a document's pieces character for character): spaCy would join every token's
+    text again for it. Nothing is kept when SDOC's length says otherwise."""
+    store = getattr(sdoc, "user_data", None)
+    if store is not None and len(sdoc) and sdoc[-1].idx + len(sdoc[-1].text_with_ws) == len(text):
+        store[_KEY] = text
 
 
 _SENTENCES = "kg.sentence_of"
